@@ -1,0 +1,90 @@
+"""The whole content set: every article and exercise loaded and checked in one pass.
+
+This is the single entry point that the CLI and the MkDocs plugin share. Every problem
+in every file is collected, so one run reports them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import CheckedExercise, check_exercise, check_unique_ids
+from .diagnostics import Diagnostic, Position
+from .loader import ARTICLE_FILE, Article, LoadedExercise, Problems, load_article, load_exercise
+
+EXERCISE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Catalogue:
+    articles: dict[str, Article] = field(default_factory=dict)
+    exercises: list[CheckedExercise] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+    def exercises_of(self, article_id: str) -> list[CheckedExercise]:
+        """An article's exercises in the order a learner takes them: by level, then file."""
+        return sorted(
+            (e for e in self.exercises if e.article.id == article_id),
+            key=lambda e: (e.model.level, e.source.path.name),
+        )
+
+
+def _files(paths: Sequence[Path], predicate: object) -> list[Path]:
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(p for p in path.rglob("*") if p.is_file() and predicate(p))  # type: ignore[operator]
+        elif path.is_file() and predicate(path):  # type: ignore[operator]
+            found.add(path)
+    return sorted(found)
+
+
+def _is_article(path: Path) -> bool:
+    return path.name == ARTICLE_FILE
+
+
+def _is_exercise(path: Path) -> bool:
+    return path.suffix in EXERCISE_SUFFIXES
+
+
+def load_catalogue(root: Path, paths: Sequence[Path] | None = None) -> Catalogue:
+    """Load the articles under `root` (and `paths`) and the exercises under `paths` (or root)."""
+    catalogue = Catalogue()
+    targets = list(paths) if paths else [root]
+    for missing in (p for p in targets if not p.exists()):
+        catalogue.diagnostics.append(Diagnostic(missing, Position(), "no such file or folder"))
+
+    for path in _files([root, *targets], _is_article):
+        try:
+            article = load_article(path)
+        except Problems as problems:
+            catalogue.diagnostics.extend(problems.diagnostics)
+            continue
+        other = catalogue.articles.setdefault(article.id, article)
+        if other is not article:
+            catalogue.diagnostics.append(
+                Diagnostic(
+                    path, Position(), f"another article has the id '{article.id}': {other.path}"
+                )
+            )
+
+    loaded: list[LoadedExercise] = []
+    for path in _files(targets, _is_exercise):
+        try:
+            loaded.append(load_exercise(path))
+        except Problems as problems:
+            catalogue.diagnostics.extend(problems.diagnostics)
+    catalogue.diagnostics.extend(check_unique_ids(loaded))
+    for exercise in loaded:
+        result = check_exercise(exercise, catalogue.articles)
+        if isinstance(result, CheckedExercise):
+            catalogue.exercises.append(result)
+        else:
+            catalogue.diagnostics.extend(result)
+    return catalogue

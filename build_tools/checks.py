@@ -1,0 +1,256 @@
+"""Rules that need more than one file: a passage verbatim in its article, quotes inside the
+passage and inside one unit, answers that make a fair exercise, ids unique across files.
+
+`check_exercise` turns a loaded exercise into a `CheckedExercise` (passage, units, where
+each quote falls): the one place this is computed, handed on to rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic, Position, did_you_mean
+from .loader import Article, LoadedExercise
+from .matching import closest_mismatch, occurrences
+from .model import CompareExercise, ExerciseBase, SpotExercise, Why
+from .segment import Unit, segment, units_touching
+from .text import PARAGRAPH_BREAK, normalize
+from .yaml_reader import Loc
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class CheckedExercise:
+    source: LoadedExercise
+    article: Article
+    passage: str
+    units: list[Unit]
+    answer_units: list[int] = field(default_factory=list)  # spot: the unit of each answer
+    claim: Span | None = None  # compare: spans in the passage
+    quoted: Span | None = None
+    differences: list[tuple[Span, Span]] = field(default_factory=list)
+
+    @property
+    def model(self) -> ExerciseBase:
+        return self.source.model
+
+
+class _Reporter:
+    """Collects diagnostics for one exercise file, pointing inside scalars when it can."""
+
+    def __init__(self, exercise: LoadedExercise):
+        self.exercise = exercise
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, loc: Loc, message: str, hint: str | None = None, offset: int = 0) -> None:
+        self.diagnostics.append(
+            Diagnostic(self.exercise.path, self._position(loc, offset), message, hint)
+        )
+
+    def _position(self, loc: Loc, offset: int) -> Position:
+        locator = self.exercise.locator
+        mapped = locator.scalar_text(loc)
+        value = _value_at(self.exercise.model, loc)
+        if mapped and offset and value is not None and mapped[0] == normalize(value):
+            return mapped[1][min(offset, len(mapped[1]) - 1)]
+        return locator.value(loc)
+
+
+def _value_at(model: object, loc: Loc) -> str | None:
+    current: object = model
+    for part in loc:
+        current = current[part] if isinstance(part, int) else getattr(current, part, None)  # type: ignore[index]
+    return current if isinstance(current, str) else None
+
+
+def _find(
+    report: _Reporter, loc: Loc, needle: str, haystack: str, name: str, base: int = 0
+) -> Span | None:
+    """Locate `needle` (normalised) exactly once in `haystack`; report why not otherwise."""
+    quote = normalize(needle)
+    found = occurrences(quote, haystack)
+    if len(found) == 1:
+        return base + found[0], base + found[0] + len(quote)
+    if found:
+        report.error(
+            loc,
+            f"these words occur {len(found)} times in the {name}",
+            "quote more of the sentence so that the words point to one place",
+        )
+        return None
+    flattened = haystack.replace(PARAGRAPH_BREAK, " ")
+    if quote in flattened:
+        report.error(
+            loc,
+            f"the words run across two paragraphs of the {name}",
+            "quote words from one paragraph only",
+        )
+        return None
+    mismatch = closest_mismatch(quote, haystack, name)
+    report.error(loc, f"not found verbatim in the {name}", mismatch.hint, mismatch.offset)
+    return None
+
+
+def check_exercise(
+    exercise: LoadedExercise, articles: Mapping[str, Article]
+) -> CheckedExercise | list[Diagnostic]:
+    report = _Reporter(exercise)
+    model = exercise.model
+    article = articles.get(model.article)
+    if article is None:
+        report.error(
+            ("article",),
+            f"no article with the id '{model.article}'",
+            did_you_mean(model.article, articles)
+            + "\n(an article's id is the name of its folder under exercises/)",
+        )
+        return report.diagnostics
+    passage = normalize(model.passage)
+    if _find(report, ("passage",), model.passage, article.text, "article") is None:
+        return report.diagnostics
+
+    split_at = []
+    for index, words in enumerate(model.splits):
+        span = _find(report, ("splits", index), words, passage, "passage")
+        if span:
+            split_at.append(span[0])
+    sentence_starts = {unit.start for unit in segment(passage)}
+    for index, offset in enumerate(split_at):
+        if offset in sentence_starts:
+            report.error(("splits", index), "a unit already begins at these words")
+    units = segment(passage, split_at)
+
+    checked = CheckedExercise(exercise, article, passage, units)
+    if isinstance(model, SpotExercise):
+        checked = _check_spot(report, model, checked)
+    elif isinstance(model, CompareExercise):
+        checked = _check_compare(report, model, checked)
+    return report.diagnostics or checked
+
+
+def _check_spot(
+    report: _Reporter, model: SpotExercise, checked: CheckedExercise
+) -> CheckedExercise:
+    answer_units: list[int] = []
+    claimed: dict[int, int] = {}
+    for index, answer in enumerate(model.answers):
+        loc: Loc = ("answers", index)
+        span = _find(report, (*loc, "quote"), answer.quote, checked.passage, "passage")
+        if span:
+            touched = units_touching(checked.units, *span)
+            if len(touched) > 1:
+                report.error(
+                    (*loc, "quote"),
+                    f"the quote runs across units {touched[0].number}–{touched[-1].number}",
+                    "shorten the quote to one sentence, or answer each sentence separately",
+                )
+            elif touched:
+                number = touched[0].number
+                if number in claimed:
+                    first = report.exercise.locator.value(("answers", claimed[number], "quote"))
+                    report.error(
+                        (*loc, "quote"),
+                        f"unit {number} already has an answer (line {first.line})",
+                        "give each unit one answer; split the sentence with 'splits' if two "
+                        "parts of it deserve different verdicts",
+                    )
+                claimed[number] = index
+                answer_units.append(number)
+        if answer.verdict.is_target:
+            if not 1 <= len(answer.why) <= 2:
+                report.error(
+                    (*loc, "verdict"),
+                    f"an answer with the verdict '{answer.verdict}' names one or two "
+                    "techniques in 'why'",
+                    "allowed: " + ", ".join(w.value for w in Why),
+                )
+            if answer.evidence_needed is None:
+                report.error(
+                    (*loc, "verdict"),
+                    f"an answer with the verdict '{answer.verdict}' says what evidence "
+                    "would settle it",
+                    "add 'evidence_needed:' with the document, witness or figures to look for",
+                )
+        elif answer.why:
+            report.error(
+                (*loc, "why"),
+                f"'why' names techniques of unsupported claims; a '{answer.verdict}' unit has none",
+                "remove 'why' from this answer",
+            )
+    verdicts = [a.verdict for a in model.answers]
+    if not any(v.is_target for v in verdicts):
+        report.error(
+            ("answers",),
+            "a spot exercise needs at least one target to find",
+            "give at least one answer the verdict 'unsupported' or 'overreach'",
+        )
+    if all(v.is_target for v in verdicts):
+        report.error(
+            ("answers",),
+            "a spot exercise needs at least one explained non-target",
+            "explain a tempting unit that is 'supported', 'attributed', 'opinion' or "
+            "'debatable', so that flagging everything does not pass",
+        )
+    return CheckedExercise(
+        checked.source, checked.article, checked.passage, checked.units, answer_units
+    )
+
+
+def _check_compare(
+    report: _Reporter, model: CompareExercise, checked: CheckedExercise
+) -> CheckedExercise:
+    claim = _find(report, ("claim",), model.claim, checked.passage, "passage")
+    quoted = _find(report, ("source",), model.source, checked.passage, "passage")
+    differences: list[tuple[Span, Span]] = []
+    for index, difference in enumerate(model.differences):
+        loc: Loc = ("differences", index)
+        in_claim = in_source = None
+        if claim:
+            in_claim = _find(
+                report,
+                (*loc, "claim"),
+                difference.claim,
+                checked.passage[claim[0] : claim[1]],
+                "claim",
+                base=claim[0],
+            )
+        if quoted:
+            in_source = _find(
+                report,
+                (*loc, "source"),
+                difference.source,
+                checked.passage[quoted[0] : quoted[1]],
+                "source quote",
+                base=quoted[0],
+            )
+        if in_claim and in_source:
+            differences.append((in_claim, in_source))
+    return CheckedExercise(
+        checked.source,
+        checked.article,
+        checked.passage,
+        checked.units,
+        claim=claim,
+        quoted=quoted,
+        differences=differences,
+    )
+
+
+def check_unique_ids(exercises: Iterable[LoadedExercise]) -> list[Diagnostic]:
+    seen: dict[str, LoadedExercise] = {}
+    diagnostics = []
+    for exercise in sorted(exercises, key=lambda e: str(e.path)):
+        first = seen.setdefault(exercise.model.id, exercise)
+        if first is not exercise:
+            where = first.locator.value(("id",))
+            diagnostics.append(
+                Diagnostic(
+                    exercise.path,
+                    exercise.locator.value(("id",)),
+                    f"the id '{exercise.model.id}' is already used by {first.path}:{where.line}",
+                    "ids must be unique: progress and results files are keyed on them",
+                )
+            )
+    return diagnostics

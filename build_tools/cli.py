@@ -1,0 +1,69 @@
+"""Command line: `python -m build_tools validate|schema`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .catalogue import load_catalogue
+from .diagnostics import format_all
+from .schema import SCHEMA_PATH, schema_text
+
+
+def _validate(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.root, args.paths or None)
+    if catalogue.diagnostics:
+        print(format_all(catalogue.diagnostics, relative_to=Path.cwd()), file=sys.stderr)
+        print(f"{len(catalogue.diagnostics)} problem(s) found", file=sys.stderr)
+        return 1
+    print(
+        f"ok: {len(catalogue.exercises)} exercise(s) on {len(catalogue.articles)} article(s), "
+        "no problems"
+    )
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = schema_text()
+    if args.check:
+        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        if current != text:
+            print(f"{args.out} is out of date: run 'python -m build_tools schema'", file=sys.stderr)
+            return 1
+        print(f"{args.out} is up to date")
+        return 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m build_tools", description="Spot the Claim content tools."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser(
+        "validate", help="check articles and exercises; print every problem as path:line:col"
+    )
+    validate.add_argument(
+        "paths", nargs="*", type=Path, help="exercise files or folders (default: all of --root)"
+    )
+    validate.add_argument(
+        "--root", type=Path, default=Path("exercises"), help="content folder (default: exercises)"
+    )
+    validate.set_defaults(run=_validate)
+
+    schema = commands.add_parser("schema", help="write the JSON Schema editors use")
+    schema.add_argument("--out", type=Path, default=SCHEMA_PATH)
+    schema.add_argument("--check", action="store_true", help="fail if the file is out of date")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))

@@ -1,0 +1,53 @@
+"""Problems found in authors' files, reported as `path:line:col: error: message` plus a hint.
+
+Every stage (YAML reading, schema validation, cross-file checks) reports through
+`Diagnostic`, so the CLI and the MkDocs plugin print exactly the same text.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column in a source file."""
+
+    line: int = 1
+    col: int = 1
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    path: Path
+    position: Position
+    message: str
+    hint: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (str(self.path), self.position.line, self.position.col, self.message)
+
+    def format(self, relative_to: Path | None = None) -> str:
+        path = self.path
+        if relative_to is not None and path.resolve().is_relative_to(relative_to.resolve()):
+            path = path.resolve().relative_to(relative_to.resolve())
+        text = f"{path}:{self.position.line}:{self.position.col}: error: {self.message}"
+        if self.hint:
+            text += "\n" + "\n".join(f"  hint: {line}" for line in self.hint.splitlines())
+        return text
+
+
+def format_all(diagnostics: Iterable[Diagnostic], relative_to: Path | None = None) -> str:
+    ordered = sorted(diagnostics, key=Diagnostic.sort_key)
+    return "\n".join(d.format(relative_to) for d in ordered)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint listing the allowed values, leading with the closest one when there is one."""
+    allowed = sorted(choices)
+    close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
+    listing = "allowed: " + ", ".join(allowed)
+    return f"did you mean '{close[0]}'? {listing}" if close else listing

@@ -1,0 +1,307 @@
+"""Files → models: reads article and exercise files and validates them against `model.py`.
+
+Each function returns the loaded object or raises `Problems` carrying every diagnostic
+found in that file, each with its line and column. Pydantic's errors are translated into
+messages an author can act on (the unknown key and the closest allowed one, the allowed
+values of a typo'd verdict, ...).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .article_text import FORBIDDEN_MARKUP, reading_text
+from .diagnostics import Diagnostic, Position, did_you_mean
+from .model import EXERCISE_KINDS, ArticleMeta, ExerciseBase
+from .yaml_reader import Loc, Locator, YamlProblems, read_yaml
+
+MAX_FILE_BYTES = 1_000_000
+ARTICLE_FILE = "article.md"
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Problems(Exception):
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__(f"{len(diagnostics)} problem(s)")
+        self.diagnostics = diagnostics
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: Path
+    meta: ArticleMeta
+    body: str
+    body_line: int  # line of the file on which the body starts
+    locator: Locator
+    text: str  # the reading text passages are matched against (see article_text.py)
+
+
+@dataclass(frozen=True)
+class LoadedExercise:
+    path: Path
+    model: ExerciseBase
+    locator: Locator
+
+
+def read_text(path: Path) -> str:
+    """A file's text as UTF-8 with Unix line ends; problems become diagnostics."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise Problems(
+            [Diagnostic(path, Position(), f"cannot read the file: {error.strerror}")]
+        ) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise Problems(
+            [Diagnostic(path, Position(), f"the file is larger than {MAX_FILE_BYTES:,} bytes")]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise Problems(
+            [
+                Diagnostic(
+                    path,
+                    Position(line, col),
+                    f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x})",
+                    "save the file with UTF-8 encoding in your editor",
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def load_exercise(path: Path) -> LoadedExercise:
+    document = _read_document(path, read_text(path))
+    data, locator = document.data, document.locator
+    if not isinstance(data, dict):
+        raise Problems(
+            [
+                Diagnostic(
+                    path,
+                    locator.value(()),
+                    "an exercise file must be a set of keys (id, title, kind, passage, …)",
+                )
+            ]
+        )
+    kind = data.get("kind")
+    if kind not in EXERCISE_KINDS:
+        if kind is None:
+            where, message = locator.value(()), "missing required key 'kind'"
+        else:
+            where, message = locator.value(("kind",)), f"unknown exercise kind '{kind}'"
+        raise Problems([Diagnostic(path, where, message, did_you_mean(str(kind), EXERCISE_KINDS))])
+    model_class = EXERCISE_KINDS[kind]
+    return LoadedExercise(path, _validate(model_class, data, locator), locator)
+
+
+def load_article(path: Path) -> Article:
+    text = read_text(path)
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise Problems(
+            [
+                Diagnostic(
+                    path,
+                    Position(),
+                    "an article file starts with front matter between two '---' lines",
+                    "put title, author, outlet, date, context and cleaning between them",
+                )
+            ]
+        )
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise Problems(
+            [Diagnostic(path, Position(), "the front matter has no closing '---' line")]
+        ) from None
+    document = _read_document(path, "\n".join(lines[1:end]), line_offset=1)
+    if not isinstance(document.data, dict):
+        raise Problems([Diagnostic(path, Position(2, 1), "the front matter must be a set of keys")])
+    article_id = path.parent.name
+    problems: list[Diagnostic] = []
+    if not _SLUG.match(article_id):
+        problems.append(
+            Diagnostic(
+                path,
+                Position(),
+                f"the article folder name '{article_id}' is not a valid id",
+                "name the folder with lower-case words joined by hyphens",
+            )
+        )
+    body = "\n".join(lines[end + 1 :])
+    body_line = end + 2
+    problems.extend(_markup_problems(path, body, body_line))
+    try:
+        meta = _validate(ArticleMeta, document.data, document.locator)
+    except Problems as invalid:
+        problems.extend(invalid.diagnostics)
+    if problems:
+        raise Problems(problems)
+    text = reading_text(meta.title, body)
+    return Article(article_id, path, meta, body, body_line, document.locator, text)
+
+
+def _markup_problems(path: Path, body: str, first_line: int) -> list[Diagnostic]:
+    found = []
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        for pattern, what in FORBIDDEN_MARKUP.items():
+            match = pattern.search(line)
+            if match:
+                problem, hint = what.split("; ")
+                found.append(
+                    Diagnostic(
+                        path,
+                        Position(number, match.start() + 1),
+                        f"the article text contains {problem}",
+                        hint,
+                    )
+                )
+    return found
+
+
+def _read_document(path: Path, text: str, line_offset: int = 0) -> Any:
+    try:
+        return read_yaml(path, text, line_offset)
+    except YamlProblems as problems:
+        raise Problems(problems.diagnostics) from None
+
+
+def _validate(model_class: type[BaseModel], data: dict[str, Any], locator: Locator) -> Any:
+    try:
+        return model_class.model_validate(data)
+    except ValidationError as error:
+        items = error.errors()
+        misspelled = _misspelled_required_keys(items, model_class)
+        raise Problems(
+            [
+                _translate(item, model_class, locator)
+                for item in items
+                if not (item["type"] == "missing" and tuple(item["loc"]) in misspelled)
+            ]
+        ) from None
+
+
+def _misspelled_required_keys(items: list[Any], model_class: type[BaseModel]) -> set[Loc]:
+    """Missing keys that an unknown key nearby is a typo of: one error says it all."""
+    found: set[Loc] = set()
+    for item in items:
+        if item["type"] != "extra_forbidden":
+            continue
+        loc = tuple(item["loc"])
+        owner = _model_at(model_class, loc[:-1])
+        if owner is None:
+            continue
+        for close in difflib.get_close_matches(str(loc[-1]), list(owner.model_fields), n=1):
+            found.add((*loc[:-1], close))
+    return found
+
+
+def _field_name(loc: Loc) -> str:
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name or "the file"
+
+
+def _model_at(model_class: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that describes the mapping at `loc`, following lists of models."""
+    current: Any = model_class
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = field.annotation
+        args = getattr(current, "__args__", ())
+        if args:
+            current = next((a for a in args if isinstance(a, type)), current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a set of keys"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"
+
+
+def _translate(item: Any, model_class: type[BaseModel], locator: Locator) -> Diagnostic:
+    loc: Loc = tuple(item["loc"])
+    kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
+    path = locator.path
+    field = _field_name(loc)
+    if kind == "extra_forbidden":
+        owner = _model_at(model_class, loc[:-1])
+        allowed = list(owner.model_fields) if owner else []
+        return Diagnostic(
+            path, locator.key(loc), f"unknown key '{loc[-1]}'", did_you_mean(str(loc[-1]), allowed)
+        )
+    if kind == "missing":
+        return Diagnostic(path, locator.value(loc[:-1]), f"missing required key '{loc[-1]}'", None)
+    position = locator.value(loc)
+    if kind in ("enum", "literal_error"):
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return Diagnostic(
+            path,
+            position,
+            f"{_describe(value)} is not an allowed value for '{field}'",
+            did_you_mean(str(value), allowed),
+        )
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == r"\S":
+            return Diagnostic(path, position, f"'{field}' must not be empty")
+        suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+        return Diagnostic(
+            path,
+            position,
+            f"{_describe(value)} does not fit the format of '{field}'",
+            f"use lower-case words joined by hyphens, e.g. '{suggestion}'"
+            if loc[-1] in ("id", "article")
+            else "a date is written YYYY, YYYY-MM or YYYY-MM-DD",
+        )
+    if kind == "string_type":
+        return Diagnostic(
+            path,
+            position,
+            f"'{field}' should be text, not {_describe(value)}",
+            "write the text after the colon; use '|' and an indented block for long text",
+        )
+    if kind == "list_type":
+        return Diagnostic(
+            path,
+            position,
+            f"'{field}' should be a list, not {_describe(value)}",
+            "write each item on its own line, starting with '- '",
+        )
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return Diagnostic(
+            path, position, f"'{field}' should be a set of keys, not {_describe(value)}"
+        )
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return Diagnostic(
+            path, position, f"'{field}' should be a whole number, not {_describe(value)}"
+        )
+    if kind == "too_short":
+        count = ctx.get("min_length", 1)
+        return Diagnostic(path, position, f"'{field}' needs at least {count} item(s)")
+    message = str(item.get("msg", "is not valid")).replace("Input should", "should")
+    if not isinstance(value, dict | list):
+        message += f", not {_describe(value)}"
+    return Diagnostic(path, position, f"'{field}' {message[0].lower()}{message[1:]}")

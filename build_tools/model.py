@@ -1,0 +1,203 @@
+"""The one schema of the project: articles' front matter and exercises, as pydantic models.
+
+Everything else derives from here: validation, the JSON Schema editors use
+(`python -m build_tools schema`), the labels the site shows for verdicts and reasons.
+Structural rules live in the models; rules that need the article or the passage
+(verbatim quotes, units) live in `checks.py`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+    Field(description="Lower-case words joined by hyphens, e.g. 'warning-or-threat'."),
+]
+Text = Annotated[str, StringConstraints(pattern=r"\S")]
+
+
+class Verdict(StrEnum):
+    """What the text does with a unit; see CONTENT_GUIDE.md."""
+
+    UNSUPPORTED = "unsupported"
+    OVERREACH = "overreach"
+    SUPPORTED = "supported"
+    ATTRIBUTED = "attributed"
+    OPINION = "opinion"
+    DEBATABLE = "debatable"
+
+    @property
+    def is_target(self) -> bool:
+        return self in (Verdict.UNSUPPORTED, Verdict.OVERREACH)
+
+    @property
+    def label(self) -> str:
+        return VERDICT_LABELS[self]
+
+
+VERDICT_LABELS: dict[Verdict, str] = {
+    Verdict.UNSUPPORTED: "Unsupported claim",
+    Verdict.OVERREACH: "Goes beyond its own source",
+    Verdict.SUPPORTED: "Supported in the text",
+    Verdict.ATTRIBUTED: "Attributed to a named source",
+    Verdict.OPINION: "Opinion",
+    Verdict.DEBATABLE: "Debatable",
+}
+
+
+class Why(StrEnum):
+    """The techniques a learner can name for an unsupported claim."""
+
+    NO_SOURCE = "no-source"
+    BEYOND_SOURCE = "beyond-source"
+    SWEEPING = "sweeping"
+    GUESS_AS_FACT = "guess-as-fact"
+    LOADED_WORDS = "loaded-words"
+    CAUSE_LEAP = "cause-leap"
+    INSINUATION = "insinuation"
+    WEAK_AUTHORITY = "weak-authority"
+    HEADLINE_OVERCLAIM = "headline-overclaim"
+
+    @property
+    def label(self) -> str:
+        return WHY_LABELS[self]
+
+
+WHY_LABELS: dict[Why, str] = {
+    Why.NO_SOURCE: "No source: stated as fact with nothing to back it",
+    Why.BEYOND_SOURCE: "Goes further than its own evidence",
+    Why.SWEEPING: "Sweeping: all, every, entirely",
+    Why.GUESS_AS_FACT: "A guess about intent or the future, stated as certain",
+    Why.LOADED_WORDS: "Loaded words doing the arguing",
+    Why.CAUSE_LEAP: "Names a cause without showing it",
+    Why.INSINUATION: "Implies what it does not say",
+    Why.WEAK_AUTHORITY: "An authority whose standing for this claim is not shown",
+    Why.HEADLINE_OVERCLAIM: "The headline claims more than the body shows",
+}
+
+
+class CompareVerdict(StrEnum):
+    """How an article's characterisation of a source relates to the words it quotes."""
+
+    SUPPORTED = "supported"
+    GOES_BEYOND = "goes-beyond"
+    CONTRADICTS = "contradicts"
+    CANT_TELL = "cant-tell"
+
+    @property
+    def label(self) -> str:
+        return COMPARE_VERDICT_LABELS[self]
+
+
+COMPARE_VERDICT_LABELS: dict[CompareVerdict, str] = {
+    CompareVerdict.SUPPORTED: "The source supports it",
+    CompareVerdict.GOES_BEYOND: "It goes beyond the source",
+    CompareVerdict.CONTRADICTS: "It contradicts the source",
+    CompareVerdict.CANT_TELL: "Can't tell from the text",
+}
+
+LEVEL_NAMES = {1: "guided", 2: "practice", 3: "challenge"}
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ArticleMeta(StrictModel):
+    """Front matter of `exercises/<article-id>/article.md`; the body is the cleaned text."""
+
+    title: Text = Field(description="The headline exactly as published.")
+    author: Text
+    outlet: Text = Field(description="Where the article was published.")
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = Field(
+        description="Publication date as far as the text shows it: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    first_published: Text | None = Field(
+        None, description="Where the text says it first appeared, if elsewhere."
+    )
+    context: Text = Field(
+        description="About this text: who is behind it, in our words, every fact attributed."
+    )
+    content_note: Text | None = Field(None, description="What a reader should know beforehand.")
+    cleaning: list[Text] = Field(
+        min_length=1, description="What was repaired in the extracted text, one item per change."
+    )
+
+
+class Answer(StrictModel):
+    """The reference answer for one unit of a spot exercise."""
+
+    quote: Text = Field(description="Words of the unit, verbatim from the passage.")
+    verdict: Verdict
+    why: list[Why] = Field(
+        default_factory=list, description="For targets: the one or two techniques at work."
+    )
+    explanation: Text = Field(
+        description="What the sentence claims, what the text offers for it, what is missing."
+    )
+    evidence_needed: Text | None = Field(
+        None, description="For targets: what a careful reader would look for to settle it."
+    )
+
+
+class Question(StrictModel):
+    """A discussion prompt with a model answer."""
+
+    prompt: Text
+    answer: Text
+
+
+class Difference(StrictModel):
+    """Words of the claim set against the words of the source that they change."""
+
+    claim: Text = Field(description="Words inside the exercise's claim, verbatim.")
+    source: Text = Field(description="Words inside the exercise's source quote, verbatim.")
+    note: Text
+
+
+class ExerciseBase(StrictModel):
+    id: Slug = Field(description="Unique and stable: saved progress and results files use it.")
+    article: Slug = Field(description="The folder name of the article the passage comes from.")
+    title: Text
+    level: int = Field(ge=1, le=3, description="1 guided, 2 practice, 3 challenge.")
+    minutes: int = Field(ge=1, le=90, description="Time a learner needs, roughly.")
+    skills: list[Why] = Field(min_length=1, description="The techniques this exercise practises.")
+    passage: Text = Field(description="Verbatim from the article; may span paragraphs.")
+    splits: list[Text] = Field(
+        default_factory=list,
+        description="Words of the passage at which a new unit begins inside a sentence.",
+    )
+    hint: Text | None = Field(None, description="A nudge shown before checking (level 1).")
+    questions: list[Question] = Field(default_factory=list)
+
+
+class SpotExercise(ExerciseBase):
+    """Find the units the text states as fact without support."""
+
+    kind: Literal["spot"]
+    answers: list[Answer] = Field(min_length=1)
+
+
+class CompareExercise(ExerciseBase):
+    """Set the article's characterisation of a source beside the words it quotes."""
+
+    kind: Literal["compare"]
+    source_name: Text = Field(description="The source the article characterises.")
+    claim: Text = Field(description="The article's characterisation, verbatim from the passage.")
+    source: Text = Field(description="The source's words as the article quotes them, verbatim.")
+    verdict: CompareVerdict
+    explanation: Text
+    evidence_needed: Text
+    differences: list[Difference] = Field(default_factory=list)
+
+
+Exercise = Annotated[SpotExercise | CompareExercise, Field(discriminator="kind")]
+EXERCISE_KINDS: dict[str, type[ExerciseBase]] = {
+    "spot": SpotExercise,
+    "compare": CompareExercise,
+}

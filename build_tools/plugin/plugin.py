@@ -1,0 +1,84 @@
+"""A thin adapter from MkDocs to the plain functions that load, check and render content.
+
+on_config loads and checks every file (an invalid one stops the build with the same
+messages as `python -m build_tools validate`); on_files adds the rendered pages as
+virtual files and expands their place in the nav; on_serve watches the content folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from ..catalogue import Catalogue, load_catalogue
+from ..diagnostics import format_all
+from ..render import navigation, render_pages
+from .config import SpotTheClaimConfig
+
+
+class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.catalogue: Catalogue | None = None
+        self.pages: dict[str, str] = {}
+
+    def _content_root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.exercises_dir
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        root = self._content_root(config)
+        if not root.is_dir():
+            raise PluginError(f"spot-the-claim: no content folder at {root}")
+        catalogue = load_catalogue(root)
+        if not catalogue.ok:
+            count = len(catalogue.diagnostics)
+            report = format_all(catalogue.diagnostics, relative_to=root.parent)
+            raise PluginError(f"{report}\n{count} problem(s) in the exercise files; nothing built.")
+        self.catalogue = catalogue
+        self.pages = render_pages(catalogue, self.config.pages_dir)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.catalogue is None:
+            return files
+        for src_uri, content in self.pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"spot-the-claim: docs/{src_uri} exists, but that page is generated; "
+                    f"rename it or set 'pages_dir' to another folder"
+                )
+            files.append(File.generated(config, src_uri, content=content))
+        if config.nav:
+            index = f"{self.config.pages_dir}/index.md"
+            config.nav = _expand(
+                config.nav, index, navigation(self.catalogue, self.config.pages_dir)
+            )
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        if self.config.enabled:
+            server.watch(str(self._content_root(config)))
+        return server
+
+
+def _expand(nav: Any, index: str, section: list[Any]) -> Any:
+    """Replace the nav entry that points at the generated index with the whole section."""
+    if isinstance(nav, list):
+        return [_expand(item, index, section) for item in nav]
+    if isinstance(nav, dict):
+        return {
+            title: section if value == index else _expand(value, index, section)
+            for title, value in nav.items()
+        }
+    return nav

@@ -1,0 +1,189 @@
+"""Checked content → the Markdown pages of the site, and the navigation that lists them.
+
+Pure functions over a `Catalogue`: the MkDocs plugin serves their output as virtual
+files, and the CLI can write the same pages to disk. Every text from a content file is
+escaped for HTML (Jinja2 autoescape) and, where it lands in Markdown, for Markdown too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from .catalogue import Catalogue
+from .checks import CheckedExercise
+from .loader import Article
+from .model import (
+    COMPARE_VERDICT_LABELS,
+    LEVEL_NAMES,
+    VERDICT_LABELS,
+    WHY_LABELS,
+    CompareExercise,
+    SpotExercise,
+)
+from .text import paragraphs
+
+DEFAULT_PREFIX = "articles"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_HEADING = re.compile(r"^(#{1,5})(\s)", re.MULTILINE)
+
+_env = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def markdown_text(value: str) -> Markup:
+    """Text that reads literally in Markdown: Markdown punctuation and HTML escaped."""
+    return Markup(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", value), quote=False))
+
+
+def json_for_script(value: Any) -> Markup:
+    """JSON safe inside <script type="application/json">: no '<' can close the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def front_matter_title(value: str) -> Markup:
+    """A page title for YAML front matter; HTML-escaped because themes print titles raw."""
+    return Markup(json.dumps(html.escape(value, quote=False), ensure_ascii=False))
+
+
+_env.filters["md"] = markdown_text
+_env.filters["script_json"] = json_for_script
+_env.filters["title"] = front_matter_title
+_env.filters["paragraphs"] = paragraphs
+
+
+def content_hash(exercise: CheckedExercise) -> str:
+    """Stable fingerprint of an exercise's content; saved progress is keyed on it."""
+    canonical = json.dumps(exercise.model.model_dump(mode="json"), sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def article_uri(article_id: str, prefix: str = DEFAULT_PREFIX) -> str:
+    return f"{prefix}/{article_id}/index.md"
+
+
+def exercise_uri(exercise: CheckedExercise, prefix: str = DEFAULT_PREFIX) -> str:
+    return f"{prefix}/{exercise.article.id}/{exercise.model.id}.md"
+
+
+def article_body_markdown(article: Article) -> Markup:
+    """The cleaned text as Markdown, headings one level down, any HTML made inert."""
+    body = article.body.replace("&", "&amp;").replace("<", "&lt;")
+    body = _HEADING.sub(r"#\1\2", body)
+    return Markup(body.strip())
+
+
+def exercise_data(exercise: CheckedExercise) -> dict[str, Any]:
+    """What the front end needs, embedded as JSON in the exercise page."""
+    model = exercise.model
+    data: dict[str, Any] = {
+        "id": model.id,
+        "kind": model.kind,
+        "version": content_hash(exercise),
+        "title": model.title,
+        "units": [{"n": u.number, "text": u.text} for u in exercise.units],
+    }
+    if isinstance(model, SpotExercise):
+        data["answers"] = [
+            {
+                "unit": unit,
+                "quote": answer.quote,
+                "verdict": answer.verdict.value,
+                "target": answer.verdict.is_target,
+                "why": [w.value for w in answer.why],
+                "explanation": answer.explanation,
+                "evidence": answer.evidence_needed,
+            }
+            for unit, answer in zip(exercise.answer_units, model.answers, strict=True)
+        ]
+        data["whyLabels"] = {w.value: label for w, label in WHY_LABELS.items() if w in model.skills}
+        data["verdictLabels"] = {v.value: label for v, label in VERDICT_LABELS.items()}
+    elif isinstance(model, CompareExercise):
+        data.update(
+            claim=model.claim,
+            source=model.source,
+            sourceName=model.source_name,
+            verdict=model.verdict.value,
+            verdictLabels={v.value: label for v, label in COMPARE_VERDICT_LABELS.items()},
+            explanation=model.explanation,
+            evidence=model.evidence_needed,
+            differences=[d.model_dump() for d in model.differences],
+        )
+    return data
+
+
+def _units_by_paragraph(exercise: CheckedExercise) -> list[list[Any]]:
+    grouped: dict[int, list[Any]] = {}
+    for unit in exercise.units:
+        grouped.setdefault(unit.paragraph, []).append(unit)
+    return [grouped[key] for key in sorted(grouped)]
+
+
+def render_exercise(exercise: CheckedExercise) -> str:
+    model = exercise.model
+    answers = []
+    if isinstance(model, SpotExercise):
+        answers = sorted(
+            zip(exercise.answer_units, model.answers, strict=True), key=lambda pair: pair[0]
+        )
+    return _env.get_template("exercise.md.j2").render(
+        exercise=exercise,
+        model=model,
+        level_name=LEVEL_NAMES[model.level],
+        paragraphs=_units_by_paragraph(exercise),
+        answers=answers,
+        why_labels=WHY_LABELS,
+        compare_labels=COMPARE_VERDICT_LABELS,
+        data=exercise_data(exercise),
+    )
+
+
+def render_article(article: Article, exercises: list[CheckedExercise]) -> str:
+    return _env.get_template("article.md.j2").render(
+        article=article,
+        exercises=exercises,
+        level_names=LEVEL_NAMES,
+        body=article_body_markdown(article),
+    )
+
+
+def render_index(catalogue: Catalogue) -> str:
+    return _env.get_template("index.md.j2").render(
+        articles=sorted(catalogue.articles.values(), key=lambda a: a.id),
+        exercises_of=catalogue.exercises_of,
+        level_names=LEVEL_NAMES,
+    )
+
+
+def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
+    """Every generated page, keyed by its path in the docs folder."""
+    pages = {f"{prefix}/index.md": render_index(catalogue)}
+    for article in catalogue.articles.values():
+        exercises = catalogue.exercises_of(article.id)
+        pages[article_uri(article.id, prefix)] = render_article(article, exercises)
+        for exercise in exercises:
+            pages[exercise_uri(exercise, prefix)] = render_exercise(exercise)
+    return pages
+
+
+def navigation(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> list[Any]:
+    """The 'Exercises' section in mkdocs.yml's nav format: index, then each article."""
+    sections: list[Any] = [{"All exercises": f"{prefix}/index.md"}]
+    for article in sorted(catalogue.articles.values(), key=lambda a: a.id):
+        children: list[Any] = [{"The article": article_uri(article.id, prefix)}]
+        children.extend(exercise_uri(e, prefix) for e in catalogue.exercises_of(article.id))
+        sections.append({html.escape(article.meta.title, quote=False): children})
+    return sections

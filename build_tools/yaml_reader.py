@@ -1,0 +1,277 @@
+"""Safe YAML reading that remembers where every key and value came from.
+
+The result is plain data (dicts, lists, strings and None: the schema, not YAML's
+guessing, decides what is a number) and a `Locator` that maps a path of keys and
+indexes back to a line and column. Anything that is not plain data is refused with a
+diagnostic rather than constructed: language tags such as `!!python/object`, anchors
+and aliases (which make "billion laughs" bombs possible), duplicate keys, non-text keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .diagnostics import Diagnostic, Position
+from .text import normalize_mapped
+
+Loc = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "timestamp")}
+_KEY_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "bool")}
+_MAX_DEPTH = 64
+
+
+@dataclass
+class Locator:
+    """Where each value (and each mapping key) of a document starts in its file."""
+
+    path: Path
+    lines: list[str]
+    line_offset: int = 0
+    values: dict[Loc, Node] = field(default_factory=dict)
+    keys: dict[Loc, Node] = field(default_factory=dict)
+
+    def _position(self, node: Node) -> Position:
+        mark = node.start_mark
+        return Position(mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def value(self, loc: Loc) -> Position:
+        """Position of the value at `loc`, or of its nearest enclosing value."""
+        for end in range(len(loc), -1, -1):
+            node = self.values.get(loc[:end])
+            if node is not None:
+                return self._position(node)
+        return Position(1 + self.line_offset, 1)
+
+    def key(self, loc: Loc) -> Position:
+        node = self.keys.get(loc)
+        return self._position(node) if node is not None else self.value(loc)
+
+    def scalar_text(self, loc: Loc) -> tuple[str, list[Position]] | None:
+        """The normalised text of a scalar with the source position of each character.
+
+        Works for plain and block (`|`, `>`) scalars and for quoted ones without escapes,
+        where the source characters are the value's characters; otherwise None.
+        """
+        node = self.values.get(loc)
+        if not isinstance(node, ScalarNode):
+            return None
+        start, end = node.start_mark, node.end_mark
+        chars: list[tuple[str, Position]] = []
+        if node.style in ("|", ">"):
+            first_line = start.line + 1  # content starts below the indicator line
+            for index in range(first_line, min(end.line + 1, len(self.lines))):
+                line = self.lines[index]
+                stop = end.column if index == end.line else len(line)
+                chars.extend(
+                    (char, Position(index + 1 + self.line_offset, col + 1))
+                    for col, char in enumerate(line[:stop])
+                )
+                chars.append(("\n", Position(index + 1 + self.line_offset, stop + 1)))
+        else:
+            quote = 1 if node.style in ("'", '"') else 0
+            for index in range(start.line, min(end.line + 1, len(self.lines))):
+                line = self.lines[index]
+                begin = start.column + quote if index == start.line else 0
+                stop = end.column - quote if index == end.line else len(line)
+                chars.extend(
+                    (char, Position(index + 1 + self.line_offset, col + 1))
+                    for col, char in enumerate(line[begin:stop], start=begin)
+                )
+                chars.append(("\n", Position(index + 1 + self.line_offset, stop + 1)))
+        text, positions = normalize_mapped(chars)
+        return text, positions
+
+
+@dataclass
+class Document:
+    data: Any
+    locator: Locator
+
+
+class YamlProblems(Exception):
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__("\n".join(d.message for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.mark, self.message, self.hint = mark, message, hint
+
+
+class _ComposingLoader(yaml.SafeLoader):
+    """SafeLoader used only to compose nodes; refuses anchors and aliases as it meets them."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                event.start_mark,
+                f"YAML aliases (*{event.anchor}) are not allowed",
+                "write the text out in full; exercise files hold plain text, lists and keys",
+            )
+        if getattr(event, "anchor", None):
+            raise _Refused(
+                event.start_mark,
+                f"YAML anchors (&{event.anchor}) are not allowed",
+                "remove the anchor; exercise files do not reuse parts of themselves",
+            )
+        return super().compose_node(parent, index)
+
+
+def read_yaml(path: Path, text: str, line_offset: int = 0) -> Document:
+    """Parse one YAML document into plain data plus a `Locator`.
+
+    Raises `YamlProblems` with every problem found; never lets a YAML exception escape.
+    """
+    lines = text.split("\n")
+    locator = Locator(path, lines, line_offset)
+
+    def at(mark: yaml.Mark | None) -> Position:
+        if mark is None:
+            return Position(1 + line_offset, 1)
+        return Position(mark.line + 1 + line_offset, mark.column + 1)
+
+    try:
+        loader = _ComposingLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except _Refused as refused:
+        raise YamlProblems(
+            [Diagnostic(path, at(refused.mark), refused.message, refused.hint)]
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        raise YamlProblems([_syntax_diagnostic(path, error, text, at)]) from None
+    except yaml.YAMLError as error:  # unmarked reader errors, e.g. control characters
+        raise YamlProblems([Diagnostic(path, at(None), f"not valid YAML: {error}")]) from None
+    except RecursionError:
+        raise YamlProblems(
+            [Diagnostic(path, at(None), "the YAML is nested too deeply to read")]
+        ) from None
+
+    if root is None:
+        raise YamlProblems([Diagnostic(path, at(None), "the file is empty")])
+
+    problems: list[Diagnostic] = []
+    data = _build(root, (), locator, problems, at, depth=0)
+    if problems:
+        raise YamlProblems(problems)
+    return Document(data, locator)
+
+
+def _syntax_diagnostic(path: Path, error: yaml.MarkedYAMLError, text: str, at: Any) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "not valid YAML"
+    hint = None
+    if "\t" in problem or "'\\t'" in problem:
+        problem = "a tab character is used where YAML needs spaces"
+        hint = "indent with spaces only; tabs are not allowed for indentation in YAML"
+    elif error.context:
+        hint = f"{error.context}"
+        if error.context_mark is not None and error.context_mark is not mark:
+            hint += f" (line {at(error.context_mark).line})"
+    if "mapping values are not allowed" in problem:
+        hint = "a value that contains ': ' must be quoted, or written as a block with '|'"
+    unclosed = _unclosed_quote(text, mark)
+    if unclosed is not None:
+        return Diagnostic(
+            path,
+            at(unclosed),
+            "not valid YAML: this quotation mark is never closed",
+            "close the quote at the end of the value, or remove it",
+        )
+    return Diagnostic(path, at(mark), f"not valid YAML: {problem}", hint)
+
+
+_OPENING_QUOTE = re.compile(r"""^(\s*(?:-\s+)?(?:[\w-]+:\s+)?)(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, mark: yaml.Mark | None) -> yaml.Mark | None:
+    """The opening quote of the first value before `mark` that never closes on its line."""
+    if mark is None:
+        return None
+    for index, line in enumerate(text.split("\n")[: mark.line + 1]):
+        match = _OPENING_QUOTE.match(line)
+        if match and match.group(2) not in match.group(3).replace(match.group(2) * 2, ""):
+            return yaml.Mark("", 0, index, len(match.group(1)), None, None)
+    return None
+
+
+def _build(
+    node: Node,
+    loc: Loc,
+    locator: Locator,
+    problems: list[Diagnostic],
+    at: Any,
+    depth: int,
+) -> Any:
+    locator.values[loc] = node
+    if depth > _MAX_DEPTH:
+        problems.append(Diagnostic(locator.path, at(node.start_mark), "nested too deeply"))
+        return None
+    if isinstance(node, MappingNode):
+        if node.tag != f"{_TAG}map":
+            problems.append(_tag_problem(locator.path, node, at))
+            return None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in _KEY_TAGS:
+                problems.append(
+                    Diagnostic(
+                        locator.path,
+                        at(key_node.start_mark),
+                        "keys must be plain words",
+                        "write 'key: value', with a name such as 'title' before the colon",
+                    )
+                )
+                continue
+            key = key_node.value
+            if key in result:
+                first = at(locator.keys[(*loc, key)].start_mark).line
+                problems.append(
+                    Diagnostic(
+                        locator.path,
+                        at(key_node.start_mark),
+                        f"duplicate key '{key}' (first given on line {first})",
+                        "each key may appear once; remove or rename one of them",
+                    )
+                )
+                continue
+            locator.keys[(*loc, key)] = key_node
+            result[key] = _build(value_node, (*loc, key), locator, problems, at, depth + 1)
+        return result
+    if isinstance(node, SequenceNode):
+        if node.tag != f"{_TAG}seq":
+            problems.append(_tag_problem(locator.path, node, at))
+            return None
+        return [
+            _build(item, (*loc, index), locator, problems, at, depth + 1)
+            for index, item in enumerate(node.value)
+        ]
+    assert isinstance(node, ScalarNode)
+    if node.tag == f"{_TAG}null":
+        return None
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(_tag_problem(locator.path, node, at))
+        return None
+    return node.value
+
+
+def _tag_problem(path: Path, node: Node, at: Any) -> Diagnostic:
+    return Diagnostic(
+        path,
+        at(node.start_mark),
+        f"the YAML tag '{node.tag.replace(_TAG, '!!')}' is not allowed",
+        "remove the tag: exercise files hold only text, numbers, lists and keys",
+    )

@@ -1,0 +1,62 @@
+"""The built site in real Chromium: no JavaScript needed to read an exercise, axe-clean
+pages in both palettes, and no request to any host but the site's own."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+EXERCISE = "articles/idlib-last-stand/warning-or-threat/"
+PAGES = {
+    "home": "",
+    "exercise index": "articles/",
+    "article": "articles/idlib-last-stand/",
+    "exercise": EXERCISE,
+    "other exercise": "articles/biden-strike-idlib/most-obvious-place/",
+    "about": "about/",
+}
+
+
+def test_exercise_page_reads_without_javascript(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + EXERCISE)
+    units = page.locator(".stc-passage .stc-unit")
+    expect(units).to_have_count(5)
+    expect(units.first).to_contain_text("The United States has raised tensions further")
+    expect(page.locator(".stc-unit__n").nth(4)).to_have_text("5")
+    answers = page.locator("details.stc-answers")
+    expect(answers).to_have_count(1)
+    expect(answers).not_to_have_attribute("open", "")
+    expect(answers.locator("summary")).to_have_text("Reference answers")
+    expect(answers.locator(".stc-key__item").first).not_to_be_visible()
+    answers.locator("summary").click()
+    expect(answers.locator(".stc-key__item").first).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_axe_finds_no_violations(page: Page, site_url: str, name: str, scheme: str) -> None:
+    page.goto(site_url + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
+
+
+def test_no_request_leaves_the_site(page: Page, site_url: str) -> None:
+    origin = urlparse(site_url).netloc
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(request.url))
+    for path in PAGES.values():
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    page.keyboard.press("s")
+    page.locator("input.md-search__input").press_sequentially("Idlib", delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert requested
+    assert [url for url in requested if urlparse(url).netloc != origin] == []

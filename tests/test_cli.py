@@ -1,0 +1,53 @@
+"""The command line as an author runs it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from build_tools.schema import SCHEMA_PATH, schema_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "build_tools", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_validate_passes_on_the_repository() -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: ")
+
+
+def test_validate_one_bad_file_exits_1_with_path_line_col() -> None:
+    result = run("validate", "tests/bad_input/bad-verdict.yaml")
+    assert result.returncode == 1
+    assert result.stderr.startswith("tests/bad_input/bad-verdict.yaml:23:14: error: ")
+    assert "did you mean 'supported'?" in result.stderr
+
+
+def test_validate_a_missing_path() -> None:
+    result = run("validate", "no/such/file.yaml")
+    assert result.returncode == 1
+    assert "no/such/file.yaml:1:1: error: no such file or folder" in result.stderr
+
+
+def test_the_committed_json_schema_is_fresh() -> None:
+    assert (ROOT / SCHEMA_PATH).read_text(encoding="utf-8") == schema_text(), (
+        "run 'python -m build_tools schema' and commit the result"
+    )
+    assert run("schema", "--check").returncode == 0
+
+
+def test_the_schema_knows_every_kind_and_verdict() -> None:
+    schema = json.loads(schema_text())
+    assert set(schema["discriminator"]["mapping"]) == {"spot", "compare"}
+    verdicts = schema["$defs"]["Verdict"]["enum"]
+    assert "unsupported" in verdicts and "attributed" in verdicts

@@ -1,0 +1,68 @@
+"""Rendering without a build: escaping, embedded data, and what works without JavaScript."""
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from build_tools.catalogue import load_catalogue
+from build_tools.render import (
+    content_hash,
+    json_for_script,
+    markdown_text,
+    navigation,
+    render_exercise,
+    render_pages,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def catalogue_with_fixture():
+    return load_catalogue(ROOT / "exercises", [ROOT / "exercises", ROOT / "tests/fixtures"])
+
+
+def test_markdown_text_is_inert() -> None:
+    assert str(markdown_text("[x](javascript:alert(1)) <b>")) == (
+        "\\[x\\]\\(javascript:alert\\(1\\)\\) &lt;b&gt;"
+    )
+
+
+def test_script_json_cannot_close_its_element() -> None:
+    text = str(json_for_script({"t": "</script><script>alert(1)</script>"}))
+    assert "</" not in text and "<" not in text
+    assert json.loads(text) == {"t": "</script><script>alert(1)</script>"}
+
+
+def test_pages_and_navigation_cover_every_article_and_exercise() -> None:
+    catalogue = catalogue_with_fixture()
+    pages = render_pages(catalogue)
+    assert "articles/index.md" in pages
+    for exercise in catalogue.exercises:
+        assert f"articles/{exercise.article.id}/{exercise.model.id}.md" in pages
+    nav = navigation(catalogue)
+    assert nav[0] == {"All exercises": "articles/index.md"}
+    assert len(nav) == 1 + len(catalogue.articles)
+
+
+def test_exercise_page_has_one_root_with_its_data() -> None:
+    catalogue = catalogue_with_fixture()
+    for exercise in catalogue.exercises:
+        page = render_exercise(exercise)
+        roots = re.findall(r'data-exercise="([^"]+)"', page)
+        assert roots == [exercise.model.id]
+        data = json.loads(re.search(r'class="stc-data">(.*?)</script>', page).group(1))
+        assert data["id"] == exercise.model.id and data["kind"] == exercise.model.kind
+        assert [u["text"] for u in data["units"]] == [u.text for u in exercise.units]
+        assert re.fullmatch(r"[0-9a-f]{16}", data["version"])
+        # without JavaScript: numbered units, and the answers folded away in <details>
+        assert page.count('class="stc-unit"') == len(exercise.units)
+        assert '<details class="stc-answers' in page and "<details open" not in page
+
+
+def test_the_content_version_changes_with_the_content() -> None:
+    exercise = catalogue_with_fixture().exercises[0]
+    changed_model = exercise.model.model_copy(update={"title": "Another title"})
+    changed = replace(exercise, source=replace(exercise.source, model=changed_model))
+    assert content_hash(exercise) != content_hash(changed)
+    assert content_hash(exercise) == content_hash(replace(exercise))

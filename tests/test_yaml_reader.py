@@ -1,0 +1,59 @@
+"""Reading YAML safely, with a position for every key and value."""
+
+from pathlib import Path
+
+import pytest
+
+from build_tools.diagnostics import Position
+from build_tools.yaml_reader import YamlProblems, read_yaml
+
+PATH = Path("x.yaml")
+
+
+def test_values_are_text_and_the_schema_decides_types() -> None:
+    document = read_yaml(PATH, "level: 1\ntitle: No\nhint:\ndate: 2022-02-07\n")
+    assert document.data == {"level": "1", "title": "No", "hint": None, "date": "2022-02-07"}
+
+
+def test_positions_of_keys_and_values() -> None:
+    document = read_yaml(PATH, "id: x\nanswers:\n  - quote: words\n    verdict: opinion\n")
+    assert document.locator.value(("answers", 0, "verdict")) == Position(4, 14)
+    assert document.locator.key(("answers", 0, "verdict")) == Position(4, 5)
+    # a location that does not exist falls back to its nearest parent
+    assert document.locator.value(("answers", 0, "why")) == Position(3, 5)
+
+
+def test_positions_inside_a_block_scalar() -> None:
+    text = "passage: |\n  First line of text\n  second   line.\n"
+    located = read_yaml(PATH, text).locator.scalar_text(("passage",))
+    assert located is not None
+    normalised, positions = located
+    assert normalised == "First line of text second line."
+    assert positions[normalised.index("second")] == Position(3, 3)
+    assert positions[normalised.index("line.")] == Position(3, 12)
+
+
+def test_positions_inside_a_quoted_scalar_with_line_offset() -> None:
+    located = read_yaml(
+        PATH, 'title: "A warning, or a threat?"', line_offset=1
+    ).locator.scalar_text(("title",))
+    assert located is not None
+    assert located[1][located[0].index("or")] == Position(2, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: 1\na: 2\n", "2:1: error: duplicate key 'a' (first given on line 1)"),
+        ("a: &x 1\nb: *x\n", "1:4: error: YAML anchors (&x) are not allowed"),
+        ("a: !!binary aGVsbG8=\n", "1:4: error: the YAML tag '!!binary' is not allowed"),
+        ("? [a, b]\n: 1\n", "1:3: error: keys must be plain words"),
+        ("a: 'open\nb: 1\n", "1:4: error: not valid YAML: this quotation mark is never closed"),
+        ("", "1:1: error: the file is empty"),
+        ("[" * 200, "error: "),
+    ],
+)
+def test_refused_input(text: str, message: str) -> None:
+    with pytest.raises(YamlProblems) as caught:
+        read_yaml(PATH, text)
+    assert message in caught.value.diagnostics[0].format()
