@@ -181,9 +181,10 @@ def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str
 
 def navigation(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> list[Any]:
     """The 'Exercises' section in mkdocs.yml's nav format: index, then each article."""
-    sections: list[Any] = [{"All exercises": f"{prefix}/index.md"}]
+    # Pages are listed without nav titles: a nav title would replace the page's own title.
+    sections: list[Any] = [f"{prefix}/index.md"]
     for article in sorted(catalogue.articles.values(), key=lambda a: a.id):
-        children: list[Any] = [{"The article": article_uri(article.id, prefix)}]
+        children: list[Any] = [article_uri(article.id, prefix)]
         children.extend(exercise_uri(e, prefix) for e in catalogue.exercises_of(article.id))
         sections.append({html.escape(article.meta.title, quote=False): children})
     return sections

@@ -61,6 +61,9 @@ def test_exercise_page_has_one_root_and_its_data(built_site: tuple[Path, str]) -
 def test_article_page_has_context_text_and_exercises(built_site: tuple[Path, str]) -> None:
     site, _ = built_site
     html = read(site, "articles/biden-strike-idlib")
+    headline = "Biden's Strike in Idlib Proves It Is an ISIS Headquarters"
+    assert f"<title>{headline} - Spot the Claim</title>" in html
+    assert f"<h1>{headline}</h1>" in html
     assert "About this text" in html and "Content note" in html
     assert "Obama killed bin Laden, Trump killed Baghdadi" in html
     assert 'href="most-obvious-place/"' in html
