@@ -105,7 +105,16 @@ def test_an_invalid_exercise_stops_the_build_with_the_cli_message(tmp_path: Path
         r"is not an allowed value",
         output,
     ), output
-    assert "did you mean 'attributed'?" in output
+    cli = subprocess.run(
+        [sys.executable, "-m", "build_tools", "validate"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert cli.returncode == 1
+    diagnostics = cli.stderr.splitlines()[:-1]  # all but the count line
+    assert diagnostics and all(line in output for line in diagnostics)
 
 
 def test_serve_rebuilds_when_an_exercise_file_changes(tmp_path: Path) -> None:
