@@ -166,6 +166,14 @@ def _check_spot(
                     "techniques in 'why'",
                     "allowed: " + ", ".join(w.value for w in Why),
                 )
+            for index_why, why in enumerate(answer.why):
+                if why not in model.skills:
+                    report.error(
+                        (*loc, "why", index_why),
+                        f"'{why}' is not one of this exercise's skills",
+                        "learners choose 'why' from the exercise's skills: add it to 'skills' "
+                        "or choose from: " + ", ".join(model.skills),
+                    )
             if answer.evidence_needed is None:
                 report.error(
                     (*loc, "verdict"),

@@ -31,6 +31,7 @@ from .model import (
 from .text import paragraphs
 
 DEFAULT_PREFIX = "articles"
+PROGRESS_PAGE = "progress.md"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _HEADING = re.compile(r"^(#{1,5})(\s)", re.MULTILINE)
 
@@ -49,8 +50,11 @@ def markdown_text(value: str) -> Markup:
 
 
 def json_for_script(value: Any) -> Markup:
-    """JSON safe inside <script type="application/json">: no '<' can close the element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """JSON for <script type="application/json">: no '<' can close the element, and the value
+    is wrapped in a one-element array. Material's instant navigation re-inserts inline
+    scripts without their type and so runs them as JavaScript; an array literal runs
+    harmlessly, where a bare object literal is a syntax error."""
+    text = json.dumps([value], ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
@@ -168,9 +172,21 @@ def render_index(catalogue: Catalogue) -> str:
     )
 
 
+def render_progress(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
+    return _env.get_template("progress.md.j2").render(
+        articles=sorted(catalogue.articles.values(), key=lambda a: a.id),
+        exercises_of=catalogue.exercises_of,
+        prefix=prefix,
+        version=content_hash,
+    )
+
+
 def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
     """Every generated page, keyed by its path in the docs folder."""
-    pages = {f"{prefix}/index.md": render_index(catalogue)}
+    pages = {
+        f"{prefix}/index.md": render_index(catalogue),
+        PROGRESS_PAGE: render_progress(catalogue, prefix),
+    }
     for article in catalogue.articles.values():
         exercises = catalogue.exercises_of(article.id)
         pages[article_uri(article.id, prefix)] = render_article(article, exercises)

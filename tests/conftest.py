@@ -87,3 +87,15 @@ def site_url(built_site: tuple[Path, str]) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=5)
+
+
+@pytest.fixture
+def checked_page(page: Any) -> Iterator[Any]:
+    """`page`, failing the test if any console error or uncaught exception occurs."""
+    errors: list[str] = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert errors == []

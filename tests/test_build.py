@@ -50,7 +50,7 @@ def test_exercise_page_has_one_root_and_its_data(built_site: tuple[Path, str]) -
     assert [root["data-exercise"] for root in parser.roots] == ["warning-or-threat"]
     data = json.loads(
         re.search(r'<script type="application/json" class="stc-data">(.*?)</script>', html).group(1)
-    )
+    )[0]
     assert data["id"] == "warning-or-threat"
     assert len(data["units"]) == 5
     assert sum(1 for a in data["answers"] if a["target"]) == 3

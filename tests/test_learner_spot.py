@@ -1,0 +1,217 @@
+"""A learner doing a spot exercise in Chromium: mouse, keyboard and touch, feedback,
+Try again, Show all answers, and progress that survives reloads and navigation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+EXERCISE = "articles/idlib-last-stand/warning-or-threat/"
+# warning-or-threat: targets are units 2, 4, 5; 1 is debatable, 3 is attributed.
+TARGETS = (2, 4, 5)
+
+
+def unit(page: Page, number: int):
+    return page.locator(f'.stc-unit[data-unit="{number}"]')
+
+
+def summary(page: Page):
+    return page.locator(".stc-summary")
+
+
+def test_mouse_only_with_a_wrong_pick(checked_page: Page, site_url: str) -> None:
+    page = checked_page
+    page.goto(site_url + EXERCISE)
+    for number in (2, 5, 3):
+        unit(page, number).click()
+    expect(unit(page, 2)).to_have_attribute("aria-checked", "true")
+    expect(unit(page, 4)).to_have_attribute("aria-checked", "false")
+    page.get_by_label("Sentence 5:").select_option("guess-as-fact")
+    page.get_by_label("Sentence 2:").select_option("no-source")
+    page.get_by_role("button", name="Check answers").click()
+    expect(summary(page)).to_contain_text(
+        "Found 2 of 3 unsupported claims · 1 wrong pick · why-labels right on 2 of 2."
+    )
+    expect(summary(page)).to_contain_text("Level: Basic")
+    expect(summary(page)).not_to_contain_text("Well done")
+    passage = page.locator(".stc-passage")
+    expect(passage.locator(".stc-fb")).to_have_count(5)
+    expect(passage).to_contain_text("✓ found")
+    expect(passage).to_contain_text("✗ missed")
+    expect(passage).to_contain_text("✗ not a claim the text fails to support")
+    expect(passage).to_contain_text("◐ debatable")
+    expect(page.locator("details.stc-answers")).to_have_attribute("open", "")
+    expect(page.locator("#warning-or-threat-key-4 .stc-outcome")).to_have_text("✗ You missed this.")
+
+
+def test_keyboard_only_reaches_a_full_score(checked_page: Page, site_url: str) -> None:
+    page = checked_page
+    page.goto(site_url + EXERCISE)
+    for _ in range(60):  # Tab from the top of the page to the first unit
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.unit") == "1":
+            break
+    else:
+        pytest.fail("Tab never reached the first unit")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Space")  # unit 2
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")  # unit 4
+    page.keyboard.press("Tab")  # Tab also moves from unit to unit
+    page.keyboard.press("Space")  # unit 5
+    for number in (1, 2, 3, 4, 5):
+        expect(unit(page, number)).to_have_attribute(
+            "aria-checked", "true" if number in TARGETS else "false"
+        )
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Check answers":
+            break
+    else:
+        pytest.fail("Tab never reached Check answers")
+    page.keyboard.press("Enter")
+    expect(summary(page)).to_contain_text(
+        "Well done! Found 3 of 3 unsupported claims · 0 wrong picks · why-labels right on 0 of 3."
+    )
+    expect(summary(page)).to_contain_text("Level: Proficient")
+
+
+def test_units_are_named_checkboxes_with_a_visible_focus_ring(page: Page, site_url: str) -> None:
+    page.goto(site_url + EXERCISE)
+    box = page.get_by_role("checkbox", name=re.compile("^2 It has issued a threat"))
+    expect(box).to_have_attribute("aria-checked", "false")
+    box.focus()
+    outline = box.evaluate("node => getComputedStyle(node).outlineStyle")
+    assert outline == "solid"
+
+
+def test_phone_width_touch(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(site_url + EXERCISE)
+    for number in (*TARGETS, 1):
+        unit(page, number).tap()
+    page.get_by_role("button", name="Check answers").tap()
+    expect(summary(page)).to_contain_text("Found 3 of 3 unsupported claims · 0 wrong picks")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    heights = page.evaluate(
+        """() => [...document.querySelectorAll('.stc-unit')].flatMap(
+            unit => [...unit.getClientRects()].map(rect => rect.height))"""
+    )
+    assert min(heights) >= 24, heights
+    context.close()
+
+
+def test_flagging_everything_does_not_pass(page: Page, site_url: str) -> None:
+    page.goto(site_url + EXERCISE)
+    for number in range(1, 6):
+        unit(page, number).click()
+    page.get_by_role("button", name="Check answers").click()
+    expect(summary(page)).to_contain_text("Found 3 of 3 unsupported claims · 1 wrong pick")
+    expect(summary(page)).to_contain_text("Level: Emergent")
+    expect(summary(page)).not_to_contain_text("Well done")
+
+
+def test_try_again_and_show_all_answers(checked_page: Page, site_url: str) -> None:
+    page = checked_page
+    page.goto(site_url + EXERCISE)
+    unit(page, 2).click()
+    page.get_by_role("button", name="Check answers").click()
+    page.get_by_role("button", name="Try again").click()
+    expect(page.locator('.stc-unit[aria-checked="true"]')).to_have_count(0)
+    expect(page.locator(".stc-fb")).to_have_count(0)
+    expect(summary(page)).to_have_text("Cleared. Make your picks again.")
+    unit(page, 1).click()  # picking works again
+    expect(unit(page, 1)).to_have_attribute("aria-checked", "true")
+    page.get_by_role("button", name="Show all answers").click()
+    expect(summary(page)).to_contain_text("not scored")
+    expect(page.locator(".stc-fb")).to_have_count(5)
+    expect(page.locator(".stc-passage")).to_contain_text("ⓘ Attributed to a named source")
+    expect(page.locator("details.stc-answers")).to_have_attribute("open", "")
+
+
+def test_progress_survives_reload_and_instant_navigation(checked_page: Page, site_url: str) -> None:
+    page = checked_page
+    page.goto(site_url + EXERCISE)
+    unit(page, 2).click()
+    page.get_by_label("Sentence 2:").select_option("loaded-words")
+    page.reload()
+    expect(unit(page, 2)).to_have_attribute("aria-checked", "true")
+    expect(page.get_by_label("Sentence 2:")).to_have_value("loaded-words")
+    page.evaluate("window.__stayed = true")
+    page.locator("article a", has_text="Idlib: Al Qaeda's Last Stand").first.click()
+    page.wait_for_url(re.compile(r"/articles/idlib-last-stand/$"))
+    page.locator("article a", has_text="A warning, or a threat?").first.click()
+    page.wait_for_url(re.compile(r"/warning-or-threat/$"))
+    assert page.evaluate("window.__stayed") is True  # instant navigation, no reload
+    expect(unit(page, 2)).to_have_attribute("aria-checked", "true")
+    expect(page.locator(".stc-controls")).to_have_count(1)  # mounted once
+    unit(page, 4).click()
+    page.get_by_role("button", name="Check answers").click()
+    page.reload()
+    expect(summary(page)).to_contain_text("Found 2 of 3 unsupported claims · 0 wrong picks")
+    expect(unit(page, 4)).to_have_attribute("aria-disabled", "true")
+
+
+def test_changed_content_starts_fresh_with_a_notice(checked_page: Page, site_url: str) -> None:
+    page = checked_page
+    page.goto(site_url + EXERCISE)
+    page.evaluate(
+        """() => localStorage.setItem('stc:v1:warning-or-threat', JSON.stringify({
+            version: '0123456789abcdef', picks: [2], why: {}, verdict: '', note: '',
+            checked: false, result: null, best: null, at: '2026-01-01T00:00:00Z'}))"""
+    )
+    page.reload()
+    expect(page.locator(".stc-notice")).to_contain_text("has changed since you last worked on it")
+    expect(page.locator('.stc-unit[aria-checked="true"]')).to_have_count(0)
+    kept = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('stc:v1:set-aside:warning-or-threat'))"
+    )
+    assert len(kept) == 1  # the old answers are kept aside, not destroyed
+
+
+def test_corrupt_storage_is_reported_not_crashed_on(checked_page: Page, site_url: str) -> None:
+    page = checked_page
+    page.goto(site_url + EXERCISE)
+    page.evaluate("localStorage.setItem('stc:v1:warning-or-threat', '{not json')")
+    page.reload()
+    expect(page.locator(".stc-notice")).to_contain_text("could not be read")
+    unit(page, 2).click()
+    page.get_by_role("button", name="Check answers").click()
+    expect(summary(page)).to_contain_text("Found 1 of 3")
+
+
+def test_blocked_storage_still_runs_the_exercise(page: Page, site_url: str) -> None:
+    stacks: list[str] = []
+    page.on("pageerror", lambda error: stacks.append(error.stack or ""))
+    page.add_init_script(
+        """Object.defineProperty(window, 'localStorage', {
+            get() { throw new DOMException('blocked', 'SecurityError'); }})"""
+    )
+    page.goto(site_url + EXERCISE)
+    expect(page.locator(".stc-notice")).to_contain_text("can't be saved")
+    unit(page, 2).click()
+    page.get_by_role("button", name="Check answers").click()
+    expect(summary(page)).to_contain_text("Found 1 of 3 unsupported claims")
+    page.goto(site_url + "progress/")
+    expect(page.locator(".stc-progress [role=status]")).to_contain_text("blocks storage")
+    # The theme's own inline scripts read localStorage unguarded and throw; ours never do.
+    assert not [s for s in stacks if "/assets/" in s and "/assets/javascripts/" not in s]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_before_and_after_checking(page: Page, site_url: str, scheme: str) -> None:
+    page.goto(site_url + EXERCISE)
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    assert Axe().run(page).violations_count == 0, Axe().run(page).generate_report()
+    for number in (2, 3):
+        unit(page, number).click()
+    page.get_by_role("button", name="Check answers").click()
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
