@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test chromium serve build validate schema lint test
+.PHONY: install install-test chromium serve build validate schema lint test bench
 
 install: $(VENV)/.installed
 
@@ -47,3 +47,6 @@ lint: install-test
 
 test: install-test chromium lint
 	$(BIN)/python -m pytest
+
+bench: install-test chromium
+	$(BIN)/python benchmarks/bench.py

@@ -16,6 +16,8 @@ PAGES = {
     "article": "articles/idlib-last-stand/",
     "exercise": EXERCISE,
     "other exercise": "articles/biden-strike-idlib/most-obvious-place/",
+    "compare exercise": "articles/idlib-last-stand/entirely-funded/",
+    "progress": "progress/",
     "about": "about/",
 }
 

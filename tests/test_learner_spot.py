@@ -168,10 +168,12 @@ def test_changed_content_starts_fresh_with_a_notice(checked_page: Page, site_url
             checked: false, result: null, best: null, at: '2026-01-01T00:00:00Z'}))"""
     )
     page.reload()
-    expect(page.locator(".stc-notice")).to_contain_text("has changed since you last worked on it")
+    expect(page.locator(".stc-notice")).to_contain_text(
+        "was for an earlier version of this exercise, so the exercise starts fresh"
+    )
     expect(page.locator('.stc-unit[aria-checked="true"]')).to_have_count(0)
     kept = page.evaluate(
-        "Object.keys(localStorage).filter(k => k.startsWith('stc:v1:set-aside:warning-or-threat'))"
+        "Object.keys(localStorage).filter(k => k.startsWith('stc:v1:aside:warning-or-threat:'))"
     )
     assert len(kept) == 1  # the old answers are kept aside, not destroyed
 

@@ -1,106 +1,89 @@
-/* Spot the Claim: the learner's front end. Turns each exercise page (an element with
-   data-exercise and its data as JSON) into an interactive exercise, and fills the
-   progress page. Mounts on every Material document$ emission, never twice on one element.
-   Progress lives in localStorage only; nothing leaves the browser. */
+/* Spot the Claim learner front end: makes each [data-exercise] interactive and keeps
+   progress in localStorage (nothing leaves the browser); loads progress.js when needed. */
 (function () {
   "use strict";
 
   var PREFIX = "stc:v1:";
+  var HERE = document.currentScript.src;
   var LEVELS = {
-    Proficient: "You found every unsupported claim and made no wrong picks.",
+    Proficient: "Every unsupported claim found, and no wrong picks.",
     Emergent: "At least half found, counting each wrong pick against a find.",
-    Basic: "Fewer than half found once wrong picks are counted: read the explanations and try again."
+    Basic: "Under half found, counting wrong picks: read the explanations and try again."
   };
+  var BLOCKED = "Progress can't be saved in this browser (storage is blocked or full).";
 
-  /* ---------- storage: every read is validated, every failure is survivable ---------- */
+  /* Storage: every read is validated, every failure survivable. */
 
   function storage() {
     try {
-      var s = window.localStorage, probe = PREFIX + "probe";
-      s.setItem(probe, "1");
-      s.removeItem(probe);
+      var s = localStorage;
+      s.setItem(PREFIX, "");
+      s.removeItem(PREFIX);
       return s;
     } catch (e) {
       return null;
     }
   }
 
-  function isCount(n) { return typeof n === "number" && n >= 0 && n % 1 === 0 && n < 1e4; }
+  function count(n) { return n === +n && n >= 0 && n % 1 === 0 && n < 1e4; }
+  function text(s, max) { return typeof s === "string" && s.length <= max; }
+  function map(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
 
   function validResult(r) {
-    if (r === null) return true;
-    if (!r || typeof r !== "object" || !(r.level in LEVELS)) return false;
-    if ("correct" in r) return typeof r.correct === "boolean";
-    return isCount(r.found) && isCount(r.targets) && isCount(r.wrong) && isCount(r.whyRight);
+    return r === null || (map(r) && r.level in LEVELS && ("correct" in r
+      ? typeof r.correct === "boolean"
+      : [r.found, r.targets, r.wrong, r.whyRight].every(count)));
   }
 
   function validRecord(r) {
-    if (!r || typeof r !== "object" || Array.isArray(r)) return false;
-    if (typeof r.version !== "string" || !/^[0-9a-f]{16}$/.test(r.version)) return false;
-    if (!Array.isArray(r.picks) || !r.picks.every(isCount)) return false;
-    if (!r.why || typeof r.why !== "object" || Array.isArray(r.why)) return false;
-    for (var k in r.why) if (typeof r.why[k] !== "string" || r.why[k].length > 40) return false;
-    if (typeof r.verdict !== "string" || r.verdict.length > 40) return false;
-    if (typeof r.note !== "string" || r.note.length > 4000) return false;
-    if (typeof r.checked !== "boolean" || typeof r.at !== "string") return false;
-    return validResult(r.result) && validResult(r.best);
+    return map(r) && /^[0-9a-f]{16}$/.test(r.version) && Array.isArray(r.picks) && r.picks.every(count) &&
+      map(r.why) && Object.keys(r.why).every(function (k) { return text(r.why[k], 40); }) &&
+      text(r.verdict, 40) && text(r.note, 4000) && typeof r.checked === "boolean" && text(r.at, 40) &&
+      validResult(r.result) && validResult(r.best);
   }
 
-  function readRecord(id) {
+  function write(id, record) {
     var s = storage();
-    if (!s) return { notice: "Progress can't be saved in this browser (storage is blocked), so it will be lost when you leave the page." };
-    var raw = s.getItem(PREFIX + id);
-    if (raw === null) return {};
-    var record = null;
-    try { record = JSON.parse(raw); } catch (e) { /* reported below */ }
-    return { record: record, raw: raw };
-  }
-
-  function setAside(id, raw, why) {
-    var s = storage();
-    if (s) {
-      try { s.setItem(PREFIX + "set-aside:" + id + ":" + Date.now(), raw); } catch (e) { /* full */ }
-      s.removeItem(PREFIX + id);
-    }
-    return why;
-  }
-
-  function writeRecord(id, record) {
-    var s = storage();
-    if (!s) return false;
     try { s.setItem(PREFIX + id, JSON.stringify(record)); return true; } catch (e) { return false; }
   }
 
-  function allRecords() {
+  function readAll() {
     var s = storage(), out = {};
-    if (!s) return out;
-    for (var i = 0; i < s.length; i++) {
-      var key = s.key(i);
-      if (key.indexOf(PREFIX) !== 0 || key.indexOf(PREFIX + "set-aside:") === 0) continue;
+    for (var i = 0; s && i < s.length; i++) {
+      var k = s.key(i), id = k.slice(PREFIX.length);
+      if (k.indexOf(PREFIX) || !/^[a-z0-9-]+$/.test(id)) continue;  // not ours, or set aside
       try {
-        var r = JSON.parse(s.getItem(key));
-        if (validRecord(r)) out[key.slice(PREFIX.length)] = r;
-      } catch (e) { /* skip unreadable entries */ }
+        var r = JSON.parse(s.getItem(k));
+        if (validRecord(r)) out[id] = r;
+      } catch (e) { /* unreadable: skipped */ }
     }
     return out;
   }
 
-  /* ---------- small DOM helpers ---------- */
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    for (var k in attrs || {}) node.setAttribute(k, attrs[k]);
-    if (text !== undefined) node.textContent = text;
-    return node;
+  /* Saved state for one exercise, or a notice saying why it starts fresh. Records that
+     cannot be used are moved aside under another key, never deleted. */
+  function load(data) {
+    var s = storage(), raw = s && s.getItem(PREFIX + data.id), record = null;
+    if (!s) return { notice: BLOCKED };
+    if (raw === null) return {};
+    try { record = JSON.parse(raw); } catch (e) { /* reported below */ }
+    var problem = !validRecord(record) ? "could not be read" : record.version !== data.version ? "was for an earlier version of this exercise" : "";
+    if (!problem) return { record: record };
+    try { s.setItem(PREFIX + "aside:" + data.id + ":" + Date.now(), raw); } catch (e) { /* full */ }
+    s.removeItem(PREFIX + data.id);
+    return { notice: "Your saved progress " + problem + ", so the exercise starts fresh. The old answers were kept aside." };
   }
 
-  function button(label, primary) {
-    return el("button", { type: "button", class: "md-button" + (primary ? " md-button--primary" : "") }, label);
+  function el(tag, attrs, content) {
+    var node = document.createElement(tag);
+    for (var k in attrs) node.setAttribute(k, attrs[k]);
+    if (content !== undefined) node.append(content);
+    return node;
   }
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  /* ---------- one exercise ---------- */
+  /* One exercise: state, buttons and summary; the kind (spot, compare) does the rest. */
 
   function mount(root) {
     if (root.hasAttribute("data-stc-mounted")) return;
@@ -109,49 +92,43 @@
     // with a copy that keeps only its text, so it is found by position, not by class.
     var data = JSON.parse(root.querySelector(":scope > script").textContent)[0];
     var key = root.querySelector(".stc-answers");
-    var state = { version: data.version, picks: [], why: {}, verdict: "", note: "", checked: false, result: null, best: null, at: "" };
-
-    var controls = el("div", { class: "stc-controls" });
-    var notice = el("p", { class: "stc-notice", hidden: "" });
+    var loaded = load(data);
+    var state = loaded.record || { version: data.version, picks: [], why: {}, verdict: "", note: "", checked: false, result: null, best: null, at: "" };
+    var notice = el("p", { class: "stc-notice" }, loaded.notice || "");
     var summary = el("p", { class: "stc-summary", role: "status" });
-    var check = button("Check answers", true), again = button("Try again"), show = button("Show all answers");
-    var loaded = readRecord(data.id);
-    if (loaded.raw !== undefined) {
-      if (!validRecord(loaded.record)) {
-        loaded.notice = setAside(data.id, loaded.raw, "Your saved progress for this exercise could not be read, so it was set aside and the exercise starts fresh.");
-      } else if (loaded.record.version !== data.version) {
-        loaded.notice = setAside(data.id, loaded.raw, "This exercise has changed since you last worked on it, so it starts fresh. Your earlier answers were kept aside.");
-      } else {
-        state = loaded.record;
-      }
-    }
-    if (loaded.notice) { notice.textContent = loaded.notice; notice.hidden = false; }
+    var buttons = ["Check answers", "Try again", "Show all answers"].map(function (label, i) {
+      return el("button", { type: "button", class: "md-button" + (i ? "" : " md-button--primary") }, label);
+    });
+    notice.hidden = !loaded.notice;
 
     function save() {
       state.at = new Date().toISOString();
-      if (!writeRecord(data.id, state) && !loaded.notice) {
-        loaded.notice = notice.textContent = "Progress can't be saved in this browser, so it will be lost when you leave the page.";
+      if (!write(data.id, state) && notice.hidden) {
+        notice.textContent = BLOCKED;
         notice.hidden = false;
       }
     }
 
-    var ui = data.kind === "spot" ? spot(root, data, state, save) : compare(root, data, state, save);
-    controls.append(ui.panel, check, again, show, summary);
-    root.querySelector(ui.after).after(notice, controls);
-
-    function finish(result) {
-      state.checked = true;
-      state.result = result;
-      if (!state.best || rank(result) > rank(state.best)) state.best = result;
+    function report(result) {
       summary.textContent = ui.describe(result) + " Level: " + result.level + ". " + LEVELS[result.level];
       key.open = true;
-      save();
     }
-    check.addEventListener("click", function () {
+
+    var ui = (data.kind === "spot" ? spot : compare)(root, data, state, save);
+    var controls = el("div", { class: "stc-controls" }, ui.panel);
+    controls.append.apply(controls, buttons.concat(summary));
+    root.querySelector(ui.after).after(notice, controls);
+
+    buttons[0].addEventListener("click", function () {
       var result = ui.check();
-      if (result) finish(result); else summary.textContent = ui.empty;
+      if (!result) return (summary.textContent = ui.empty);
+      state.checked = true;
+      state.result = result;
+      if (!state.best || ui.rank(result) > ui.rank(state.best)) state.best = result;
+      report(result);
+      save();
     });
-    again.addEventListener("click", function () {
+    buttons[1].addEventListener("click", function () {
       ui.reset();
       state.checked = false;
       state.result = null;
@@ -159,64 +136,48 @@
       key.open = false;
       save();
     });
-    show.addEventListener("click", function () {
+    buttons[2].addEventListener("click", function () {
       ui.reveal();
       summary.textContent = "All answers shown; this attempt is not scored. Press Try again to start over.";
       key.open = true;
     });
-    if (state.checked && state.result) {
-      ui.check();
-      summary.textContent = ui.describe(state.result) + " Level: " + state.result.level + ". " + LEVELS[state.result.level];
-    }
-    performance.mark("stc-ready:" + data.id);
+    if (state.checked && state.result && ui.check()) report(state.result);
   }
 
-  function rank(result) {
-    return "correct" in result ? +result.correct : (result.found - result.wrong) * 100 + result.whyRight;
-  }
-
-  /* ---------- spot: units are checkboxes ---------- */
+  /* Spot: units are checkboxes. */
 
   function spot(root, data, state, save) {
-    var units = Array.prototype.slice.call(root.querySelectorAll(".stc-unit"));
-    var answers = {};
-    data.answers.forEach(function (a) { answers[a.unit] = a; });
-    var targets = data.answers.filter(function (a) { return a.target; }).length;
+    var units = [].slice.call(root.querySelectorAll(".stc-unit"));
+    var answers = {}, targets = 0, locked = false;
     var panel = el("div", { class: "stc-picks" });
-    var locked = false;
+    data.answers.forEach(function (a) { answers[a.unit] = a; targets += a.target; });
 
     function picked(n) { return state.picks.indexOf(n) >= 0; }
 
     function renderPicks() {
       panel.textContent = "";
-      if (!state.picks.length) {
-        panel.append(el("p", {}, "Select the sentences you think are unsupported. Your picks appear here."));
-        return;
-      }
+      if (!state.picks.length) return panel.append(el("p", {}, "Select the sentences you think are unsupported. Your picks appear here."));
       var list = el("ul");
-      state.picks.slice().sort(function (a, b) { return a - b; }).forEach(function (n) {
-        var id = root.getAttribute("data-exercise") + "-why-" + n;
-        var select = el("select", { id: id });
-        select.append(el("option", { value: "" }, "Why? (optional)"));
+      state.picks.sort(function (a, b) { return a - b; }).forEach(function (n) {
+        var select = el("select", { id: data.id + "-why-" + n }, el("option", { value: "" }, "Why? (optional)"));
         for (var w in data.whyLabels) select.append(el("option", { value: w }, data.whyLabels[w]));
         select.value = state.why[n] || "";
         select.disabled = locked;
-        select.addEventListener("change", function () { state.why[n] = select.value; save(); });
-        var item = el("li");
-        item.append(el("label", { for: id }, "Sentence " + n + ": "), select);
-        list.append(item);
+        select.onchange = function () { state.why[n] = select.value; save(); };
+        list.append(el("li", {}, el("label", { for: select.id }, "Sentence " + n + ": ")));
+        list.lastChild.append(select);
       });
       panel.append(el("p", {}, "Your picks:"), list);
     }
 
     function toggle(unit) {
-      if (locked) return;
       var n = +unit.getAttribute("data-unit");
+      if (locked) return;
       if (picked(n)) {
         state.picks.splice(state.picks.indexOf(n), 1);
         delete state.why[n];
       } else state.picks.push(n);
-      unit.setAttribute("aria-checked", String(picked(n)));
+      unit.setAttribute("aria-checked", picked(n));
       renderPicks();
       save();
     }
@@ -224,36 +185,31 @@
     units.forEach(function (unit, i) {
       unit.setAttribute("role", "checkbox");
       unit.setAttribute("tabindex", "0");
-      unit.setAttribute("aria-checked", String(picked(+unit.getAttribute("data-unit"))));
-      unit.addEventListener("click", function () { toggle(unit); });
-      unit.addEventListener("keydown", function (event) {
-        var step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-        if (event.key === " " || event.key === "Enter") {
-          event.preventDefault();
-          toggle(unit);
-        } else if (step && units[i + step]) {
-          event.preventDefault();
-          units[i + step].focus();
-        }
-      });
+      unit.setAttribute("aria-checked", picked(+unit.getAttribute("data-unit")));
+      unit.onclick = function () { toggle(unit); };
+      unit.onkeydown = function (event) {
+        var next = units[i + ({ ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key] || NaN)];
+        if (event.key === " " || event.key === "Enter") toggle(unit);
+        else if (next) next.focus();
+        else return;
+        event.preventDefault();
+      };
     });
 
-    function mark(unit, kind, text, outcome) {
+    /* Feedback beside a unit (a link to its explanation) and atop its explanation. */
+    function mark(unit, kind, label, outcome) {
       var n = unit.getAttribute("data-unit"), icon = { good: "✓ ", bad: "✗ ", neutral: "◐ ", key: "ⓘ " }[kind];
-      var link = el("a", { class: "stc-fb stc-fb--" + kind, href: "#" + root.getAttribute("data-exercise") + "-key-" + n });
-      link.append(el("span", { "aria-hidden": "true" }, icon), text);
+      var link = el("a", { class: "stc-fb stc-fb--" + kind, href: "#" + data.id + "-key-" + n }, el("span", { "aria-hidden": "true" }, icon));
+      link.append(label);
       unit.after(link);
-      var item = root.querySelector('.stc-key__item[data-unit="' + n + '"]');
+      var item = document.getElementById(data.id + "-key-" + n);
       if (item && outcome) item.prepend(el("p", { class: "stc-outcome" }, icon + outcome));
-    }
-
-    function clearMarks() {
-      root.querySelectorAll(".stc-fb, .stc-outcome").forEach(function (node) { node.remove(); });
     }
 
     function lock(value) {
       locked = value;
-      units.forEach(function (unit) { unit.setAttribute("aria-disabled", String(value)); });
+      root.querySelectorAll(".stc-fb, .stc-outcome").forEach(function (node) { node.remove(); });
+      units.forEach(function (unit) { unit.setAttribute("aria-disabled", value); });
       renderPicks();
     }
 
@@ -262,23 +218,22 @@
       panel: panel,
       after: ".stc-passage",
       empty: "Select at least one sentence first.",
+      rank: function (r) { return (r.found - r.wrong) * 100 + r.whyRight; },
       check: function () {
         if (!state.picks.length) return null;
-        clearMarks();
+        lock(true);
         var found = 0, wrong = 0, whyRight = 0;
         units.forEach(function (unit) {
           var n = +unit.getAttribute("data-unit"), a = answers[n], p = picked(n);
           var you = p ? "You flagged it" : "You left it";
-          if (a && (a.verdict === "opinion" || a.verdict === "debatable")) {
+          if (a && !a.target && (a.verdict === "opinion" || a.verdict === "debatable")) {
             mark(unit, "neutral", a.verdict, "Not scored: " + a.verdict + ". " + you + ".");
           } else if (a && a.target) {
-            if (p) {
-              found++;
-              if (a.why.indexOf(state.why[n]) >= 0) whyRight++;
-            }
+            found += p;
+            whyRight += p && a.why.indexOf(state.why[n]) >= 0;
             mark(unit, p ? "good" : "bad", p ? "found" : "missed", p ? "You found this." : "You missed this.");
           } else if (a) {
-            if (p) wrong++;
+            wrong += p;
             mark(unit, p ? "bad" : "good", "not a claim the text fails to support",
               you + (p ? ", but" : ", rightly:") + " it is not a claim the text fails to support.");
           } else if (p) {
@@ -286,110 +241,101 @@
             mark(unit, "bad", "context, not a claim to flag");
           }
         });
-        lock(true);
-        var score = Math.max(0, found - wrong) / targets;
-        var level = found === targets && !wrong ? "Proficient" : score >= 0.5 ? "Emergent" : "Basic";
+        var level = found === targets && !wrong ? "Proficient" : (found - wrong) / targets >= 0.5 ? "Emergent" : "Basic";
         return { found: found, targets: targets, wrong: wrong, whyRight: whyRight, level: level };
       },
       describe: function (r) {
-        var text = "Found " + r.found + " of " + plural(r.targets, "unsupported claim") + " · " + plural(r.wrong, "wrong pick") +
-          " · why-labels right on " + r.whyRight + " of " + r.found + ".";
-        return r.level === "Proficient" ? "Well done! " + text : text;
+        return (r.level === "Proficient" ? "Well done! " : "") + "Found " + r.found + " of " + plural(r.targets, "unsupported claim") +
+          " · " + plural(r.wrong, "wrong pick") + " · why-labels right on " + r.whyRight + " of " + r.found + ".";
       },
       reset: function () {
-        clearMarks();
         state.picks = [];
         state.why = {};
-        units.forEach(function (unit) { unit.setAttribute("aria-checked", "false"); });
+        units.forEach(function (unit) { unit.setAttribute("aria-checked", false); });
         lock(false);
       },
       reveal: function () {
-        clearMarks();
         lock(true);
         units.forEach(function (unit) {
-          var a = answers[+unit.getAttribute("data-unit")];
+          var a = answers[unit.getAttribute("data-unit")];
           if (a) mark(unit, "key", data.verdictLabels[a.verdict]);
         });
       }
     };
   }
 
-  /* ---------- compare: a verdict on the article's description of its source ---------- */
+  /* Compare: a verdict on the article's account of its source. */
 
   function compare(root, data, state, save) {
-    var id = root.getAttribute("data-exercise");
-    var panel = el("fieldset", { class: "stc-verdicts" });
-    panel.append(el("legend", {}, "Your verdict"));
-    var radios = [];
-    for (var v in data.verdictLabels) {
-      var radio = el("input", { type: "radio", name: id + "-verdict", id: id + "-" + v, value: v });
-      radio.checked = state.verdict === v;
-      radio.addEventListener("change", function (event) { state.verdict = event.target.value; save(); });
-      var label = el("label", { for: radio.id });
-      label.append(radio, " " + data.verdictLabels[v]);
-      panel.append(label);
-      radios.push(radio);
-    }
-    var note = el("textarea", { id: id + "-note", rows: "2" });
-    note.value = state.note;
-    note.addEventListener("input", function () { state.note = note.value.slice(0, 4000); save(); });
-    panel.append(el("label", { for: note.id }, "Your reason (optional)"), note);
+    var panel = el("fieldset", { class: "stc-verdicts" }, el("legend", {}, "Your verdict"));
     var boxes = root.querySelectorAll(".stc-compare__side blockquote p");
+    var inputs = Object.keys(data.verdictLabels).map(function (v) {
+      var radio = el("input", { type: "radio", name: data.id + "-verdict", id: data.id + "-" + v, value: v });
+      radio.checked = state.verdict === v;
+      radio.onchange = function () { state.verdict = v; save(); };
+      panel.append(el("label", { for: radio.id }, radio));
+      panel.lastChild.append(" " + data.verdictLabels[v]);
+      return radio;
+    });
+    var note = el("textarea", { id: data.id + "-note", rows: 2 });
+    note.value = state.note;
+    note.oninput = function () { state.note = note.value.slice(0, 4000); save(); };
+    panel.append(el("label", { for: note.id }, "Your reason (optional)"), note);
+    inputs.push(note);
 
-    function highlight(on) {
+    /* Show the claim and the source with the words that differ marked; or plain. */
+    function show(on) {
       [data.claim, data.source].forEach(function (text, side) {
-        var box = boxes[side], ranges = [], pos = 0;
-        if (on) data.differences.forEach(function (d) {
-          var words = side ? d.source : d.claim, at = text.indexOf(words);
-          if (at >= 0) ranges.push([at, at + words.length]);
+        var ranges = [], pos = 0;
+        data.differences.forEach(function (d) {
+          var at = text.indexOf(side ? d.source : d.claim);
+          if (on && at >= 0) ranges.push([at, at + (side ? d.source : d.claim).length]);
         });
-        box.textContent = "";
+        boxes[side].textContent = "";
         ranges.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (r) {
           if (r[0] < pos) return;
-          box.append(text.slice(pos, r[0]), el("mark", {}, text.slice(r[0], r[1])));
+          boxes[side].append(text.slice(pos, r[0]), el("mark", {}, text.slice(r[0], r[1])));
           pos = r[1];
         });
-        box.append(text.slice(pos));
+        boxes[side].append(text.slice(pos));
       });
-    }
-
-    function lock(value) {
-      radios.concat([note]).forEach(function (input) { input.disabled = value; });
+      inputs.forEach(function (input) { input.disabled = on; });
     }
 
     return {
       panel: panel,
       after: ".stc-compare",
       empty: "Pick a verdict first.",
+      rank: function (r) { return +r.correct; },
       check: function () {
         if (!state.verdict) return null;
-        highlight(true);
-        lock(true);
+        show(true);
         var correct = state.verdict === data.verdict;
         return { correct: correct, level: correct ? "Proficient" : "Basic" };
       },
       describe: function (r) {
-        return r.correct
-          ? "✓ Your verdict matches the reference answer: " + data.verdictLabels[data.verdict] + "."
-          : "✗ Your verdict: " + data.verdictLabels[state.verdict] + ". The reference answer: " + data.verdictLabels[data.verdict] + ".";
+        var reference = data.verdictLabels[data.verdict] + ".";
+        return r.correct ? "✓ Your verdict matches the reference answer: " + reference
+          : "✗ Your verdict: " + data.verdictLabels[state.verdict] + ". The reference answer: " + reference;
       },
       reset: function () {
-        state.verdict = "";
-        state.note = note.value = "";
-        radios.forEach(function (radio) { radio.checked = false; });
-        highlight(false);
-        lock(false);
+        state.verdict = state.note = note.value = "";
+        inputs.forEach(function (input) { input.checked = false; });
+        show(false);
       },
-      reveal: function () {
-        highlight(true);
-        lock(true);
-      }
+      reveal: function () { show(true); }
     };
   }
 
-  window.spotTheClaim = { readAll: allRecords, valid: validRecord, write: writeRecord, storage: storage, prefix: PREFIX };
+  window.spotTheClaim = { readAll: readAll, valid: validRecord, write: write, storage: storage };
 
   document$.subscribe(function () {
+    var start = performance.now();
     document.querySelectorAll("[data-exercise]").forEach(mount);
+    if (document.querySelector("[data-stc-progress]") && !window.spotTheClaim.progress) {
+      window.spotTheClaim.progress = true;
+      document.head.append(el("script", { src: new URL("progress.js", HERE) }));
+    }
+    performance.measure("stc-ready", { start: start });  // read by make bench
   });
 })();

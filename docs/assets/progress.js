@@ -48,7 +48,7 @@
   function mount(page) {
     if (page.hasAttribute("data-stc-mounted")) return;
     page.setAttribute("data-stc-mounted", "");
-    var known = Array.prototype.map.call(page.querySelectorAll("[data-stc-status]"), function (cell) {
+    var known = Array.prototype.map.call(document.querySelectorAll("[data-stc-status]"), function (cell) {
       return cell.getAttribute("data-stc-status");
     });
     var message = document.createElement("p");

@@ -1,0 +1,105 @@
+"""A learner doing a compare exercise in Chromium: mouse, keyboard and touch, the reference
+answer with the differing words highlighted, Try again, and saved progress."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+EXERCISE = "articles/idlib-last-stand/entirely-funded/"
+
+
+def summary(page: Page):
+    return page.locator(".stc-summary")
+
+
+def test_mouse_only_right_verdict_highlights_the_differences(
+    checked_page: Page, site_url: str
+) -> None:
+    page = checked_page
+    page.goto(site_url + EXERCISE)
+    marks = page.locator(".stc-compare mark")
+    expect(marks).to_have_count(0)
+    page.get_by_label("It goes beyond the source").check()
+    page.get_by_label("Your reason (optional)").fill("Many is not all.")
+    page.get_by_role("button", name="Check answers").click()
+    expect(summary(page)).to_contain_text(
+        "✓ Your verdict matches the reference answer: It goes beyond the source."
+    )
+    expect(summary(page)).to_contain_text("Level: Proficient")
+    # two differences in the claim; in the source their words overlap, so one mark there
+    expect(marks).to_have_count(3)
+    expect(marks.first).to_have_text(
+        "the networks and local institutions these extremists preside over"
+    )
+    expect(page.locator(".stc-compare").last).to_contain_text("Many of these more")
+    expect(page.locator("details.stc-answers")).to_have_attribute("open", "")
+
+
+def test_keyboard_only_with_a_wrong_verdict(checked_page: Page, site_url: str) -> None:
+    page = checked_page
+    page.goto(site_url + EXERCISE)
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "entirely-funded-verdict":
+            break
+    else:
+        pytest.fail("Tab never reached the verdicts")
+    page.keyboard.press("Space")  # the first verdict: supported
+    page.keyboard.press("Tab")
+    page.keyboard.type("The report says so.")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check answers"
+    page.keyboard.press("Enter")
+    expect(summary(page)).to_contain_text(
+        "✗ Your verdict: The source supports it. The reference answer: It goes beyond the source."
+    )
+    expect(summary(page)).to_contain_text("Level: Basic")
+    expect(summary(page)).not_to_contain_text("Well done")
+
+
+def test_phone_width_touch(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(site_url + EXERCISE)
+    page.get_by_label("It goes beyond the source").tap()
+    page.get_by_role("button", name="Check answers").tap()
+    expect(summary(page)).to_contain_text("✓ Your verdict matches")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+
+
+def test_try_again_show_answer_and_reload(checked_page: Page, site_url: str) -> None:
+    page = checked_page
+    page.goto(site_url + EXERCISE)
+    page.get_by_role("button", name="Check answers").click()
+    expect(summary(page)).to_have_text("Pick a verdict first.")
+    page.get_by_label("It contradicts the source").check()
+    page.get_by_label("Your reason (optional)").fill("my reason")
+    page.reload()
+    expect(page.get_by_label("It contradicts the source")).to_be_checked()
+    expect(page.get_by_label("Your reason (optional)")).to_have_value("my reason")
+    page.get_by_role("button", name="Check answers").click()
+    expect(summary(page)).to_contain_text("✗ Your verdict: It contradicts the source.")
+    page.get_by_role("button", name="Try again").click()
+    expect(page.get_by_label("It contradicts the source")).not_to_be_checked()
+    expect(page.get_by_label("Your reason (optional)")).to_have_value("")
+    expect(page.locator(".stc-compare mark")).to_have_count(0)
+    page.get_by_role("button", name="Show all answers").click()
+    expect(summary(page)).to_contain_text("not scored")
+    expect(page.locator(".stc-compare mark")).to_have_count(3)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_before_and_after_checking(page: Page, site_url: str, scheme: str) -> None:
+    page.goto(site_url + EXERCISE)
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
+    page.get_by_label("It goes beyond the source").check()
+    page.get_by_role("button", name="Check answers").click()
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
