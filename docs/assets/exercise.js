@@ -110,7 +110,7 @@
     }
 
     function report(result) {
-      summary.textContent = ui.describe(result) + " Level: " + result.level + ". " + LEVELS[result.level];
+      summary.textContent = ui.describe(result);
       key.open = true;
     }
 
@@ -246,7 +246,7 @@
       },
       describe: function (r) {
         return (r.level === "Proficient" ? "Well done! " : "") + "Found " + r.found + " of " + plural(r.targets, "unsupported claim") +
-          " · " + plural(r.wrong, "wrong pick") + " · why-labels right on " + r.whyRight + " of " + r.found + ".";
+          " · " + plural(r.wrong, "wrong pick") + " · why-labels right on " + r.whyRight + " of " + r.found + ". Level: " + r.level + ". " + LEVELS[r.level];
       },
       reset: function () {
         state.picks = [];
@@ -314,7 +314,7 @@
         return { correct: correct, level: correct ? "Proficient" : "Basic" };
       },
       describe: function (r) {
-        var reference = data.verdictLabels[data.verdict] + ".";
+        var reference = data.verdictLabels[data.verdict] + ". Level: " + r.level + ".";
         return r.correct ? "✓ Your verdict matches the reference answer: " + reference
           : "✗ Your verdict: " + data.verdictLabels[state.verdict] + ". The reference answer: " + reference;
       },
