@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools validate|schema`."""
+"""Command line: `python -m build_tools validate|coverage|schema`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .catalogue import load_catalogue
+from .coverage import coverage, format_coverage
 from .diagnostics import format_all
 from .schema import SCHEMA_PATH, schema_text
 
@@ -23,6 +24,18 @@ def _validate(args: argparse.Namespace) -> int:
         "no problems"
     )
     return 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.root)
+    if catalogue.diagnostics:
+        print(format_all(catalogue.diagnostics, relative_to=Path.cwd()), file=sys.stderr)
+        print("fix these problems first: coverage needs valid content", file=sys.stderr)
+        return 1
+    results = coverage(catalogue)
+    print(format_coverage(results))
+    short = [r for r in results if r.share * 100 < args.fail_under]
+    return 1 if short else 0
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -56,6 +69,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--root", type=Path, default=Path("exercises"), help="content folder (default: exercises)"
     )
     validate.set_defaults(run=_validate)
+
+    cover = commands.add_parser(
+        "coverage", help="per article, the sentences that no exercise passage uses yet"
+    )
+    cover.add_argument("--root", type=Path, default=Path("exercises"))
+    cover.add_argument(
+        "--fail-under",
+        type=float,
+        default=0,
+        metavar="PERCENT",
+        help="exit 1 if any article's share of used sentences is below this",
+    )
+    cover.set_defaults(run=_coverage)
 
     schema = commands.add_parser("schema", help="write the JSON Schema editors use")
     schema.add_argument("--out", type=Path, default=SCHEMA_PATH)
