@@ -36,7 +36,8 @@ def article_coverage(catalogue: Catalogue, article: Article) -> ArticleCoverage:
 
 
 def coverage(catalogue: Catalogue) -> list[ArticleCoverage]:
-    return [article_coverage(catalogue, catalogue.articles[key]) for key in sorted(catalogue.articles)]
+    articles = sorted(catalogue.articles.values(), key=lambda article: article.id)
+    return [article_coverage(catalogue, article) for article in articles]
 
 
 def format_coverage(results: list[ArticleCoverage]) -> str:

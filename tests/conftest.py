@@ -99,3 +99,12 @@ def checked_page(page: Any) -> Iterator[Any]:
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     assert errors == []
+
+
+def open_in_scheme(page: Any, url: str, scheme: str) -> None:
+    """Open `url` the way a reader's system preference would: Material picks the palette
+    from prefers-color-scheme ('default' is light, 'slate' dark)."""
+    page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == scheme

@@ -7,11 +7,14 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import open_in_scheme
 from playwright.sync_api import Browser, Page, expect
 
 EXERCISE = "articles/idlib-last-stand/warning-or-threat/"
 PAGES = {
     "home": "",
+    "start here": "start-here/",
+    "skills": "skills/",
     "exercise index": "articles/",
     "article": "articles/idlib-last-stand/",
     "exercise": EXERCISE,
@@ -43,9 +46,7 @@ def test_exercise_page_reads_without_javascript(browser: Browser, site_url: str)
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_axe_finds_no_violations(page: Page, site_url: str, name: str, scheme: str) -> None:
-    page.goto(site_url + PAGES[name])
-    page.wait_for_load_state("networkidle")
-    page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+    open_in_scheme(page, site_url + PAGES[name], scheme)
     result = Axe().run(page)
     assert result.violations_count == 0, result.generate_report()
 

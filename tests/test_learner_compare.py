@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import open_in_scheme
 from playwright.sync_api import Browser, Page, expect
 
 EXERCISE = "articles/idlib-last-stand/entirely-funded/"
@@ -95,8 +96,7 @@ def test_try_again_show_answer_and_reload(checked_page: Page, site_url: str) -> 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_axe_before_and_after_checking(page: Page, site_url: str, scheme: str) -> None:
-    page.goto(site_url + EXERCISE)
-    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    open_in_scheme(page, site_url + EXERCISE, scheme)
     result = Axe().run(page)
     assert result.violations_count == 0, result.generate_report()
     page.get_by_label("It goes beyond the source").check()

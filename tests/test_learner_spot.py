@@ -7,6 +7,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import open_in_scheme
 from playwright.sync_api import Browser, Page, expect
 
 EXERCISE = "articles/idlib-last-stand/warning-or-threat/"
@@ -153,8 +154,7 @@ def test_progress_survives_reload(checked_page: Page, site_url: str) -> None:
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_axe_before_and_after_checking(page: Page, site_url: str, scheme: str) -> None:
-    page.goto(site_url + EXERCISE)
-    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    open_in_scheme(page, site_url + EXERCISE, scheme)
     assert Axe().run(page).violations_count == 0, Axe().run(page).generate_report()
     for number in (2, 3):
         unit(page, number).click()

@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import open_in_scheme
 from playwright.sync_api import Page, expect
 
 SPOT = "articles/idlib-last-stand/warning-or-threat/"
@@ -98,9 +100,8 @@ def test_malformed_and_hostile_imports_are_refused(checked_page: Page, site_url:
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('stc:'))") == []
 
 
-def test_axe_on_the_progress_page(page: Page, site_url: str) -> None:
-    page.goto(site_url + "progress/")
-    for scheme in ("default", "slate"):
-        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
-        result = Axe().run(page)
-        assert result.violations_count == 0, result.generate_report()
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_on_the_progress_page(page: Page, site_url: str, scheme: str) -> None:
+    open_in_scheme(page, site_url + "progress/", scheme)
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
