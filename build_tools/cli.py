@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools validate|coverage|schema`."""
+"""Command line: `python -m build_tools validate|coverage|review-packet|agreement|schema`."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .catalogue import load_catalogue
+import yaml
+
+from .catalogue import Catalogue, load_catalogue
 from .coverage import coverage, format_coverage
 from .diagnostics import format_all
+from .review import agreement, format_agreement, packet
 from .schema import SCHEMA_PATH, schema_text
 
 
@@ -27,15 +30,46 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(args.root)
-    if catalogue.diagnostics:
-        print(format_all(catalogue.diagnostics, relative_to=Path.cwd()), file=sys.stderr)
-        print("fix these problems first: coverage needs valid content", file=sys.stderr)
+    catalogue = _loaded_or_report(args.root)
+    if catalogue is None:
         return 1
     results = coverage(catalogue)
     print(format_coverage(results))
     short = [r for r in results if r.share * 100 < args.fail_under]
     return 1 if short else 0
+
+
+def _loaded_or_report(root: Path) -> Catalogue | None:
+    catalogue = load_catalogue(root)
+    if catalogue.diagnostics:
+        print(format_all(catalogue.diagnostics, relative_to=Path.cwd()), file=sys.stderr)
+        print("fix these problems first", file=sys.stderr)
+        return None
+    return catalogue
+
+
+def _review_packet(args: argparse.Namespace) -> int:
+    catalogue = _loaded_or_report(args.root)
+    if catalogue is None:
+        return 1
+    print(packet(catalogue))
+    return 0
+
+
+def _agreement(args: argparse.Namespace) -> int:
+    catalogue = _loaded_or_report(args.root)
+    if catalogue is None:
+        return 1
+    try:
+        key = yaml.safe_load(args.key.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        print(f"{args.key}: error: cannot read the key: {error}", file=sys.stderr)
+        return 1
+    if not isinstance(key, dict) or not isinstance(key.get("exercises"), dict):
+        print(f"{args.key}: error: the key needs an 'exercises' mapping", file=sys.stderr)
+        return 1
+    print(format_agreement(agreement(catalogue, key)))
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -82,6 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 if any article's share of used sentences is below this",
     )
     cover.set_defaults(run=_coverage)
+
+    review = commands.add_parser(
+        "review-packet", help="print the exercises' passages without answers, for a blind review"
+    )
+    review.add_argument("--root", type=Path, default=Path("exercises"))
+    review.set_defaults(run=_review_packet)
+
+    agree = commands.add_parser(
+        "agreement", help="compare an independent reviewer's key with the answer key"
+    )
+    agree.add_argument("key", type=Path, help="the reviewer's key (YAML)")
+    agree.add_argument("--root", type=Path, default=Path("exercises"))
+    agree.set_defaults(run=_agreement)
 
     schema = commands.add_parser("schema", help="write the JSON Schema editors use")
     schema.add_argument("--out", type=Path, default=SCHEMA_PATH)
