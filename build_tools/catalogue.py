@@ -27,6 +27,10 @@ class Catalogue:
     def ok(self) -> bool:
         return not self.diagnostics
 
+    def articles_in_order(self) -> list[Article]:
+        """Articles as the site lists them: oldest first."""
+        return sorted(self.articles.values(), key=lambda a: (a.meta.date, a.id))
+
     def exercises_of(self, article_id: str) -> list[CheckedExercise]:
         """An article's exercises in the order a learner takes them: by level, then file."""
         return sorted(

@@ -36,7 +36,7 @@ def article_coverage(catalogue: Catalogue, article: Article) -> ArticleCoverage:
 
 
 def coverage(catalogue: Catalogue) -> list[ArticleCoverage]:
-    articles = sorted(catalogue.articles.values(), key=lambda article: article.id)
+    articles = catalogue.articles_in_order()
     return [article_coverage(catalogue, article) for article in articles]
 
 

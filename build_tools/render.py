@@ -166,7 +166,7 @@ def render_article(article: Article, exercises: list[CheckedExercise]) -> str:
 
 def render_index(catalogue: Catalogue) -> str:
     return _env.get_template("index.md.j2").render(
-        articles=sorted(catalogue.articles.values(), key=lambda a: a.id),
+        articles=catalogue.articles_in_order(),
         exercises_of=catalogue.exercises_of,
         level_names=LEVEL_NAMES,
     )
@@ -174,7 +174,7 @@ def render_index(catalogue: Catalogue) -> str:
 
 def render_progress(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
     return _env.get_template("progress.md.j2").render(
-        articles=sorted(catalogue.articles.values(), key=lambda a: a.id),
+        articles=catalogue.articles_in_order(),
         exercises_of=catalogue.exercises_of,
         prefix=prefix,
         version=content_hash,
@@ -199,7 +199,7 @@ def navigation(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> list[Any]:
     """The 'Exercises' section in mkdocs.yml's nav format: index, then each article."""
     # Pages are listed without nav titles: a nav title would replace the page's own title.
     sections: list[Any] = [f"{prefix}/index.md"]
-    for article in sorted(catalogue.articles.values(), key=lambda a: a.id):
+    for article in catalogue.articles_in_order():
         children: list[Any] = [article_uri(article.id, prefix)]
         children.extend(exercise_uri(e, prefix) for e in catalogue.exercises_of(article.id))
         sections.append({html.escape(article.meta.title, quote=False): children})

@@ -42,7 +42,7 @@ def packet(catalogue: Catalogue) -> str:
         "goes-beyond, contradicts or cant-tell.",
         "",
     ]
-    for article in sorted(catalogue.articles.values(), key=lambda a: a.id):
+    for article in catalogue.articles_in_order():
         lines += [f"## Article: {article.meta.title} ({article.id})", ""]
         for exercise in catalogue.exercises_of(article.id):
             model = exercise.model
