@@ -15,6 +15,7 @@ PAGES = {
     "home": "",
     "start here": "start-here/",
     "skills": "skills/",
+    "how the answers were made": "how-the-answers-were-made/",
     "exercise index": "articles/",
     "article": "articles/idlib-last-stand/",
     "exercise": EXERCISE,
