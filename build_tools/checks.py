@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .diagnostics import Diagnostic, Position, did_you_mean
 from .loader import Article, LoadedExercise
 from .matching import closest_mismatch, occurrences
-from .model import CompareExercise, ExerciseBase, SpotExercise, Why
+from .model import Answer, CompareExercise, ExerciseBase, SpotExercise, Why
 from .segment import Unit, segment, units_touching
 from .text import PARAGRAPH_BREAK, normalize
 from .yaml_reader import Loc
@@ -35,6 +35,22 @@ class CheckedExercise:
     @property
     def model(self) -> ExerciseBase:
         return self.source.model
+
+    @property
+    def paragraphs(self) -> list[list[Unit]]:
+        """The units grouped by the paragraph they belong to."""
+        grouped: dict[int, list[Unit]] = {}
+        for unit in self.units:
+            grouped.setdefault(unit.paragraph, []).append(unit)
+        return [grouped[key] for key in sorted(grouped)]
+
+    @property
+    def answers_by_unit(self) -> list[tuple[int, Answer]]:
+        """Spot exercises: each answer with its unit number, in passage order."""
+        if not isinstance(self.model, SpotExercise):
+            return []
+        pairs = zip(self.answer_units, self.model.answers, strict=True)
+        return sorted(pairs, key=lambda pair: pair[0])
 
 
 class _Reporter:

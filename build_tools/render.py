@@ -28,10 +28,13 @@ from .model import (
     CompareExercise,
     SpotExercise,
 )
+from .standards import ALL as ALL_STANDARDS
+from .standards import standards_for
 from .text import paragraphs
 
 DEFAULT_PREFIX = "articles"
 PROGRESS_PAGE = "progress.md"
+STANDARDS_PAGE = "teachers/standards.md"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _HEADING = re.compile(r"^(#{1,5})(\s)", re.MULTILINE)
 
@@ -129,28 +132,13 @@ def exercise_data(exercise: CheckedExercise) -> dict[str, Any]:
     return data
 
 
-def _units_by_paragraph(exercise: CheckedExercise) -> list[list[Any]]:
-    grouped: dict[int, list[Any]] = {}
-    for unit in exercise.units:
-        grouped.setdefault(unit.paragraph, []).append(unit)
-    return [grouped[key] for key in sorted(grouped)]
-
-
 def render_exercise(exercise: CheckedExercise) -> str:
     model = exercise.model
-    answers = []
-    if isinstance(model, SpotExercise):
-        answers = sorted(
-            zip(exercise.answer_units, model.answers, strict=True), key=lambda pair: pair[0]
-        )
     return _env.get_template("exercise.md.j2").render(
         exercise=exercise,
         model=model,
         level_name=LEVEL_NAMES[model.level],
-        paragraphs=_units_by_paragraph(exercise),
-        answers=answers,
-        why_labels=WHY_LABELS,
-        compare_labels=COMPARE_VERDICT_LABELS,
+        standards=standards_for(model),
         data=exercise_data(exercise),
     )
 
@@ -181,15 +169,34 @@ def render_progress(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
     )
 
 
+def render_standards(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
+    return _env.get_template("standards.md.j2").render(
+        articles=catalogue.articles_in_order(),
+        exercises_of=catalogue.exercises_of,
+        prefix=prefix,
+        all_standards=ALL_STANDARDS,
+        standards_for=standards_for,
+    )
+
+
+def render_for_print(template: str, article: Article, exercises: list[CheckedExercise]) -> str:
+    """An article's worksheet or answer key: all its exercises on one printable page."""
+    return _env.get_template(template).render(article=article, exercises=exercises)
+
+
 def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
     """Every generated page, keyed by its path in the docs folder."""
     pages = {
         f"{prefix}/index.md": render_index(catalogue),
         PROGRESS_PAGE: render_progress(catalogue, prefix),
+        STANDARDS_PAGE: render_standards(catalogue, prefix),
     }
     for article in catalogue.articles.values():
         exercises = catalogue.exercises_of(article.id)
+        folder = f"{prefix}/{article.id}"
         pages[article_uri(article.id, prefix)] = render_article(article, exercises)
+        pages[f"{folder}/worksheet.md"] = render_for_print("worksheet.md.j2", article, exercises)
+        pages[f"{folder}/answer-key.md"] = render_for_print("answer-key.md.j2", article, exercises)
         for exercise in exercises:
             pages[exercise_uri(exercise, prefix)] = render_exercise(exercise)
     return pages

@@ -138,7 +138,7 @@
     });
     buttons[2].addEventListener("click", function () {
       ui.reveal();
-      summary.textContent = "All answers shown; this attempt is not scored. Press Try again to start over.";
+      summary.textContent = "All answers shown; not scored. Try again to start over.";
       key.open = true;
     });
     if (state.checked && state.result && ui.check()) report(state.result);
@@ -156,7 +156,7 @@
 
     function renderPicks() {
       panel.textContent = "";
-      if (!state.picks.length) return panel.append(el("p", {}, "Select the sentences you think are unsupported. Your picks appear here."));
+      if (!state.picks.length) return panel.append(el("p", {}, "Select each sentence you think is unsupported."));
       var list = el("ul");
       state.picks.sort(function (a, b) { return a - b; }).forEach(function (n) {
         var select = el("select", { id: data.id + "-why-" + n }, el("option", { value: "" }, "Why? (optional)"));
