@@ -13,7 +13,7 @@ from .catalogue import Catalogue, load_catalogue
 from .coverage import coverage, format_coverage
 from .diagnostics import format_all
 from .review import agreement, format_agreement, packet
-from .schema import SCHEMA_PATH, schema_text
+from .schema import SCHEMA_DIR, SCHEMAS, schema_text
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -73,18 +73,21 @@ def _agreement(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    text = schema_text()
-    if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-        if current != text:
-            print(f"{args.out} is out of date: run 'python -m build_tools schema'", file=sys.stderr)
-            return 1
-        print(f"{args.out} is up to date")
-        return 0
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}")
-    return 0
+    stale = []
+    for name in SCHEMAS:
+        path, text = args.out / name, schema_text(name)
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
+    for path in stale:
+        print(f"{path} is out of date: run 'python -m build_tools schema'", file=sys.stderr)
+    if args.check and not stale:
+        print("the JSON Schemas are up to date")
+    return 1 if stale else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,8 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     agree.add_argument("--root", type=Path, default=Path("exercises"))
     agree.set_defaults(run=_agreement)
 
-    schema = commands.add_parser("schema", help="write the JSON Schema editors use")
-    schema.add_argument("--out", type=Path, default=SCHEMA_PATH)
+    schema = commands.add_parser(
+        "schema", help="write the JSON Schemas (exercise files for editors, results files)"
+    )
+    schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="folder (default: schema)")
     schema.add_argument("--check", action="store_true", help="fail if the file is out of date")
     schema.set_defaults(run=_schema)
     return parser

@@ -201,3 +201,44 @@ EXERCISE_KINDS: dict[str, type[ExerciseBase]] = {
     "spot": SpotExercise,
     "compare": CompareExercise,
 }
+
+
+class SpotResult(StrictModel):
+    found: int = Field(ge=0)
+    targets: int = Field(ge=0)
+    wrong: int = Field(ge=0)
+    whyRight: int = Field(ge=0)  # the name the front end writes
+    level: Literal["Basic", "Emergent", "Proficient"]
+
+
+class CompareResult(StrictModel):
+    correct: bool
+    level: Literal["Basic", "Proficient"]
+
+
+class ExerciseResult(StrictModel):
+    """One exercise in a student's results file."""
+
+    id: Slug
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")] = Field(
+        description="The content hash of the exercise the student answered."
+    )
+    kind: Literal["spot", "compare"]
+    picks: list[int] = Field(description="Spot: the numbers of the sentences flagged.")
+    why: dict[str, Why] = Field(description="Spot: the why-label chosen per flagged sentence.")
+    verdict: Literal["", "supported", "goes-beyond", "contradicts", "cant-tell"]
+    note: Annotated[str, StringConstraints(max_length=4000)]
+    checked: bool
+    result: SpotResult | CompareResult | None
+    updated: str = Field(description="When the student last changed this answer (ISO 8601).")
+
+
+class ResultsFile(StrictModel):
+    """The file a student downloads at the end of an assignment and hands to the teacher."""
+
+    format: Literal["spot-the-claim-results"]
+    version: Literal[1]
+    assignment: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    student: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    created: str = Field(description="When the file was downloaded (ISO 8601).")
+    exercises: list[ExerciseResult] = Field(max_length=500)

@@ -184,12 +184,52 @@ def render_for_print(template: str, article: Article, exercises: list[CheckedExe
     return _env.get_template(template).render(article=article, exercises=exercises)
 
 
+def teacher_data(catalogue: Catalogue) -> list[dict[str, Any]]:
+    """What the assignment, student and class report pages need about every exercise."""
+    return [
+        {
+            "id": e.model.id,
+            "title": e.model.title,
+            "article": e.article.id,
+            "articleTitle": e.article.meta.title,
+            "level": e.model.level,
+            "kind": e.model.kind,
+            "skills": [skill.value for skill in e.model.skills],
+            "version": content_hash(e),
+            "targets": [
+                {"unit": unit, "quote": answer.quote, "explanation": answer.explanation}
+                for unit, answer in e.answers_by_unit
+                if answer.verdict.is_target
+            ],
+        }
+        for article in catalogue.articles_in_order()
+        for e in catalogue.exercises_of(article.id)
+    ]
+
+
+TOOLS = {
+    "teachers/assign.md": ("assign", "Assign exercises"),
+    "assignment.md": ("assignment", "Your assignment"),
+    "teachers/class-report.md": ("report", "Class report"),
+}
+
+
+def render_tools(catalogue: Catalogue) -> dict[str, str]:
+    data = teacher_data(catalogue)
+    template = _env.get_template("tool.md.j2")
+    return {
+        path: template.render(tool=tool, title=title, data=data)
+        for path, (tool, title) in TOOLS.items()
+    }
+
+
 def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
     """Every generated page, keyed by its path in the docs folder."""
     pages = {
         f"{prefix}/index.md": render_index(catalogue),
         PROGRESS_PAGE: render_progress(catalogue, prefix),
         STANDARDS_PAGE: render_standards(catalogue, prefix),
+        **render_tools(catalogue),
     }
     for article in catalogue.articles.values():
         exercises = catalogue.exercises_of(article.id)

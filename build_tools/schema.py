@@ -8,21 +8,30 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .model import Exercise
+from .model import Exercise, ResultsFile
 
-SCHEMA_PATH = Path("schema/exercise.schema.json")
+SCHEMA_DIR = Path("schema")
+_GENERATED = "Generated from build_tools/model.py by `python -m build_tools schema`; do not edit."
+SCHEMAS: dict[str, tuple[Any, str, str]] = {
+    "exercise.schema.json": (
+        Exercise,
+        "Spot the Claim exercise",
+        "One exercise file under exercises/<article-id>/.",
+    ),
+    "results.schema.json": (
+        ResultsFile,
+        "Spot the Claim results file",
+        "The file a student downloads from an assignment page and hands to the teacher.",
+    ),
+}
 
 
-def exercise_schema() -> dict[str, Any]:
-    schema = TypeAdapter(Exercise).json_schema()
-    return {
+def schema_text(name: str) -> str:
+    model, title, description = SCHEMAS[name]
+    schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Spot the Claim exercise",
-        "description": "One exercise file under exercises/<article-id>/. Generated from "
-        "build_tools/model.py by `python -m build_tools schema`; do not edit by hand.",
-        **schema,
+        "title": title,
+        "description": f"{description} {_GENERATED}",
+        **TypeAdapter(model).json_schema(),
     }
-
-
-def schema_text() -> str:
-    return json.dumps(exercise_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -1,5 +1,4 @@
-/* Spot the Claim learner front end: makes each [data-exercise] interactive and keeps
-   progress in localStorage (nothing leaves the browser); loads progress.js when needed. */
+/* Spot the Claim learner front end: exercises, progress in localStorage, lazy page tools. */
 (function () {
   "use strict";
 
@@ -60,8 +59,7 @@
     return out;
   }
 
-  /* Saved state for one exercise, or a notice saying why it starts fresh. Records that
-     cannot be used are moved aside under another key, never deleted. */
+  /* Saved state, or a notice why it starts fresh; unusable records are moved aside. */
   function load(data) {
     var s = storage(), raw = s && s.getItem(PREFIX + data.id), record = null;
     if (!s) return { notice: BLOCKED };
@@ -83,7 +81,7 @@
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  /* One exercise: state, buttons and summary; the kind (spot, compare) does the rest. */
+  /* One exercise: state, buttons, summary; its kind (spot, compare) does the rest. */
 
   function mount(root) {
     if (root.hasAttribute("data-stc-mounted")) return;
@@ -327,14 +325,17 @@
     };
   }
 
-  window.spotTheClaim = { readAll: readAll, valid: validRecord, write: write, storage: storage };
+  window.spotTheClaim = { readAll: readAll, valid: validRecord, write: write, storage: storage, el: el };
+  var LAZY = { "[data-stc-progress]": "progress.js", "[data-stc-teacher]": "teacher.js" };
 
   document$.subscribe(function () {
     var start = performance.now();
     document.querySelectorAll("[data-exercise]").forEach(mount);
-    if (document.querySelector("[data-stc-progress]") && !window.spotTheClaim.progress) {
-      window.spotTheClaim.progress = true;
-      document.head.append(el("script", { src: new URL("progress.js", HERE) }));
+    for (var selector in LAZY) {
+      if (LAZY[selector] && document.querySelector(selector)) {
+        document.head.append(el("script", { src: new URL(LAZY[selector], HERE) }));
+        LAZY[selector] = "";  // loaded once; it mounts on each later document$ itself
+      }
     }
     performance.measure("stc-ready", { start: start });  // read by make bench
   });
