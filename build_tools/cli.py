@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools validate|coverage|review-packet|agreement|schema`."""
+"""Command line for authors and maintainers: `python -m build_tools --help` lists the commands."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ import yaml
 from .catalogue import Catalogue, load_catalogue
 from .coverage import coverage, format_coverage
 from .diagnostics import format_all
+from .render import DEFAULT_PREFIX, render_pages
 from .review import agreement, format_agreement, packet
+from .scaffold import ScaffoldError, article_or_error, scaffold
 from .schema import SCHEMA_DIR, SCHEMAS, schema_text
 
 
@@ -46,6 +48,35 @@ def _loaded_or_report(root: Path) -> Catalogue | None:
         print("fix these problems first", file=sys.stderr)
         return None
     return catalogue
+
+
+def _new(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.root)
+    try:
+        article = article_or_error(catalogue.articles, args.article)
+        made = scaffold(article, article.path.parent, args.quote, args.around, args.id)
+    except ScaffoldError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        if error.hint:
+            print("\n".join(f"  hint: {line}" for line in error.hint.splitlines()), file=sys.stderr)
+        return 1
+    made.path.write_text(made.text, encoding="utf-8")
+    print(f"wrote {made.path}")
+    print("next: fill in the title and the answer, then run 'python -m build_tools validate'")
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    catalogue = _loaded_or_report(args.root)
+    if catalogue is None:
+        return 1
+    pages = render_pages(catalogue, args.pages_dir)
+    for uri, content in pages.items():
+        target = args.out / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    print(f"wrote {len(pages)} pages under {args.out}")
+    return 0
 
 
 def _review_packet(args: argparse.Namespace) -> int:
@@ -119,6 +150,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 if any article's share of used sentences is below this",
     )
     cover.set_defaults(run=_coverage)
+
+    new = commands.add_parser("new", help="start an exercise file from a quotation of an article")
+    new.add_argument("--article", required=True, help="the article's id (its folder name)")
+    new.add_argument("--quote", required=True, help="words of the article, copied exactly")
+    new.add_argument("--id", help="the exercise's id (default: from the quotation's first words)")
+    new.add_argument(
+        "--around", type=int, default=1, help="sentences of context either side (default: 1)"
+    )
+    new.add_argument("--root", type=Path, default=Path("exercises"))
+    new.set_defaults(run=_new)
+
+    render = commands.add_parser(
+        "render",
+        help="write the generated pages to a folder (for engines that run no MkDocs plugins)",
+    )
+    render.add_argument("--out", type=Path, required=True, help="usually the docs folder")
+    render.add_argument("--root", type=Path, default=Path("exercises"))
+    render.add_argument("--pages-dir", default=DEFAULT_PREFIX, help="as the plugin's pages_dir")
+    render.set_defaults(run=_render)
 
     review = commands.add_parser(
         "review-packet", help="print the exercises' passages without answers, for a blind review"

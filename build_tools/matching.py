@@ -32,7 +32,9 @@ def _excerpt(text: str, at: int) -> str:
     return f"«{prefix}{text[begin:end]}{suffix}»".replace("\n\n", " ¶ ")
 
 
-def closest_mismatch(needle: str, haystack: str, haystack_name: str) -> Mismatch:
+def closest_mismatch(
+    needle: str, haystack: str, haystack_name: str, needle_name: str = "this file"
+) -> Mismatch:
     """Align `needle` on its longest run shared with `haystack`; report the first difference."""
     matcher = difflib.SequenceMatcher(None, haystack, needle, autojunk=False)
     block = matcher.find_longest_match(0, len(haystack), 0, len(needle))
@@ -54,7 +56,7 @@ def closest_mismatch(needle: str, haystack: str, haystack_name: str) -> Mismatch
         index = -start
     ours = needle[index] if index < len(needle) else ""
     theirs = haystack[start + index] if 0 <= start + index < len(haystack) else ""
-    theirs_label, ours_label = f"the {haystack_name} reads:", "this file reads:"
+    theirs_label, ours_label = f"the {haystack_name} reads:", f"{needle_name} reads:"
     width = max(len(theirs_label), len(ours_label))
     lines = [
         f"{theirs_label:<{width}} {_excerpt(haystack, max(0, start + index))}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -155,3 +156,41 @@ def test_serve_rebuilds_when_an_exercise_file_changes(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def article_html(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def test_render_out_builds_with_plain_mkdocs_and_gives_the_same_pages(
+    built_site: tuple[Path, str], tmp_path: Path
+) -> None:
+    """For engines that run no third-party plugins: the same pages, written to disk."""
+    site, url = built_site
+    project = project_copy(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    without_plugin = re.sub(r"  - spot-the-claim:\n(      .*\n)*", "", text)
+    assert "spot-the-claim" not in without_plugin
+    config.write_text(without_plugin, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "build_tools", "render", "--out", str(project / "docs")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
+    out = tmp_path / "plain-site"
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    for page in ("articles/idlib-last-stand/warning-or-threat", "articles/biden-strike-idlib"):
+        assert article_html(out / page / "index.html") == article_html(site / page / "index.html")
