@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test chromium serve build validate schema lint test bench
+.PHONY: install install-test chromium serve build validate schema lint test bench fuzz
 
 install: $(VENV)/.installed
 
@@ -50,3 +50,6 @@ test: install-test chromium lint
 
 bench: install-test chromium
 	$(BIN)/python benchmarks/bench.py
+
+fuzz: install-test
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -108,3 +109,9 @@ def open_in_scheme(page: Any, url: str, scheme: str) -> None:
     page.goto(url)
     page.wait_for_load_state("networkidle")
     assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+
+
+# Hypothesis: 2,000 examples per property in the normal run; `make fuzz` selects "fuzz".
+settings.register_profile("default", max_examples=2000, deadline=None)
+settings.register_profile("fuzz", max_examples=50000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

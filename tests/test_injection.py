@@ -1,0 +1,99 @@
+"""Hostile text in every text field of an article and an exercise renders as text: the
+built pages run no injected script, carry no injected element or attribute, and show
+the text as written."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, free_port, mkdocs_build, wait_for
+from playwright.sync_api import Page, expect
+from test_build import project_copy
+
+FIXTURE = ROOT / "tests" / "fixtures" / "injection" / "hostile-text"
+PAGES = [
+    "articles/hostile-text/",
+    "articles/hostile-text/hostile-text-fields/",
+    "articles/hostile-text/worksheet/",
+    "articles/hostile-text/answer-key/",
+    "articles/",
+    "progress/",
+    "teachers/standards/",
+    "teachers/assign/",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("hostile")
+    project = project_copy(root)
+    shutil.copytree(FIXTURE, project / "exercises" / "hostile-text")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    built = mkdocs_build(project / "mkdocs.yml", root / "site", url)
+    assert built.returncode == 0, built.stderr
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(root / "site"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(url)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=5)
+
+
+INJECTED = """() => {
+    const bad = [];
+    for (const node of document.querySelectorAll('*')) {
+        for (const attr of node.attributes) {
+            if (/^on/i.test(attr.name)) bad.push(node.tagName + ' ' + attr.name);
+            if (/^\\s*javascript:/i.test(attr.value)) bad.push(node.tagName + ' ' + attr.name);
+        }
+    }
+    for (const tag of ['iframe', 'svg', 'style', 'b', 'img'])
+        for (const node of document.querySelectorAll('.md-content ' + tag)) bad.push(tag);
+    for (const node of document.querySelectorAll('script:not([src])')) {
+        if (!/__pwned/.test(node.textContent)) continue;
+        try { JSON.parse(node.textContent); } catch (e) { bad.push('script'); }  // data is fine
+    }
+    return bad;
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_hostile_text_stays_text(page: Page, hostile_site: str, path: str) -> None:
+    page.add_init_script("window.alert = () => { window.__pwned = 'alert'; };")
+    page.goto(hostile_site + path)
+    page.wait_for_load_state("networkidle")
+    if path.endswith("hostile-text-fields/"):
+        page.locator('.stc-unit[data-unit="2"]').click()
+        page.get_by_role("button", name="Check answers").click()
+        page.locator("details.stc-questions summary").click()
+        expect(page.locator(".stc-key")).to_contain_text(
+            "<script>window.__pwned='explanation'</script>"
+        )
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate(INJECTED) == []
+
+
+def test_the_hostile_text_is_shown_as_written(page: Page, hostile_site: str) -> None:
+    page.goto(hostile_site + "articles/hostile-text/")
+    content = page.locator(".md-content")
+    expect(content).to_contain_text("<img src=x onerror=\"window.__pwned='author'\">")
+    expect(content).to_contain_text("</div><script>window.__pwned='note'</script>")
+    expect(page.locator("h1")).to_contain_text("<script>window.__pwned = 'title'</script>")
