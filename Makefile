@@ -49,7 +49,9 @@ test: install-test chromium lint
 	$(BIN)/python -m pytest
 
 bench: install-test chromium
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py; front=$$?; \
+	$(BIN)/python benchmarks/build_bench.py; build=$$?; \
+	test $$front -eq 0 -a $$build -eq 0
 
 fuzz: install-test
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py

@@ -132,10 +132,11 @@ def check_exercise(
         span = _find(report, ("splits", index), words, passage, "passage")
         if span:
             split_at.append(span[0])
-    sentence_starts = {unit.start for unit in segment(passage)}
-    for index, offset in enumerate(split_at):
-        if offset in sentence_starts:
-            report.error(("splits", index), "a unit already begins at these words")
+    if split_at:
+        sentence_starts = {unit.start for unit in segment(passage)}
+        for index, offset in enumerate(split_at):
+            if offset in sentence_starts:
+                report.error(("splits", index), "a unit already begins at these words")
     units = segment(passage, split_at)
 
     checked = CheckedExercise(exercise, article, passage, units)

@@ -243,11 +243,16 @@ def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str
 
 
 def navigation(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> list[Any]:
-    """The 'Exercises' section in mkdocs.yml's nav format: index, then each article."""
+    """The 'Exercises' section in mkdocs.yml's nav format: index, then each article with
+    its exercises grouped by level (with navigation.prune, a page carries one branch)."""
     # Pages are listed without nav titles: a nav title would replace the page's own title.
     sections: list[Any] = [f"{prefix}/index.md"]
     for article in catalogue.articles_in_order():
         children: list[Any] = [article_uri(article.id, prefix)]
-        children.extend(exercise_uri(e, prefix) for e in catalogue.exercises_of(article.id))
+        exercises = catalogue.exercises_of(article.id)
+        for level, name in LEVEL_NAMES.items():
+            pages = [exercise_uri(e, prefix) for e in exercises if e.model.level == level]
+            if pages:
+                children.append({f"Level {level} · {name}": pages})
         sections.append({html.escape(article.meta.title, quote=False): children})
     return sections

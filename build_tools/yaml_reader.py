@@ -26,6 +26,7 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "timestamp")}
 _KEY_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "bool")}
 _MAX_DEPTH = 64
+_NULLS = {"", "~", "null", "Null", "NULL"}
 
 
 @dataclass
@@ -108,8 +109,12 @@ class _Refused(Exception):
         self.mark, self.message, self.hint = mark, message, hint
 
 
-class _ComposingLoader(yaml.SafeLoader):
-    """SafeLoader used only to compose nodes; refuses anchors and aliases as it meets them."""
+class _ComposingLoader(yaml.BaseLoader):
+    """A loader used only to compose nodes; refuses anchors and aliases as it meets them.
+
+    Its resolver guesses no types (every plain scalar is text, as the schema wants), which
+    is also what libyaml's CBaseLoader does on the fast path.
+    """
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
@@ -142,11 +147,13 @@ def read_yaml(path: Path, text: str, line_offset: int = 0) -> Document:
         return Position(mark.line + 1 + line_offset, mark.column + 1)
 
     try:
-        loader = _ComposingLoader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        root = _compose_fast(text)
+        if root is _SLOW:
+            loader = _ComposingLoader(text)
+            try:
+                root = loader.get_single_node()
+            finally:
+                loader.dispose()
     except _Refused as refused:
         raise YamlProblems(
             [Diagnostic(path, at(refused.mark), refused.message, refused.hint)]
@@ -168,6 +175,39 @@ def read_yaml(path: Path, text: str, line_offset: int = 0) -> Document:
     if problems:
         raise YamlProblems(problems)
     return Document(data, locator)
+
+
+_SLOW: Any = object()
+
+
+def _compose_fast(text: str) -> Any:
+    """libyaml's composer for the common case: a well-formed file that reuses no node.
+
+    Anything else (an error, an alias, no libyaml) returns `_SLOW`, and the pure-Python
+    composer above reads the file again to report the problem precisely.
+    """
+    if not getattr(yaml, "__with_libyaml__", False):
+        return _SLOW
+    try:
+        loader = yaml.CBaseLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except Exception:  # reported by the careful path
+        return _SLOW
+    seen: set[int] = set()
+    pending = [root] if root is not None else []
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:  # an alias: the same node reached twice
+            return _SLOW
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            pending.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
+    return root
 
 
 def _syntax_diagnostic(path: Path, error: yaml.MarkedYAMLError, text: str, at: Any) -> Diagnostic:
@@ -260,7 +300,7 @@ def _build(
             for index, item in enumerate(node.value)
         ]
     assert isinstance(node, ScalarNode)
-    if node.tag == f"{_TAG}null":
+    if node.tag == f"{_TAG}null" or (not node.style and node.value in _NULLS):
         return None
     if node.tag not in _PLAIN_TAGS:
         problems.append(_tag_problem(locator.path, node, at))
