@@ -223,6 +223,42 @@ def render_tools(catalogue: Catalogue) -> dict[str, str]:
     }
 
 
+_SLOT = '<div class="stc-slot" data-stc-slot="{}"></div>'
+_BLOCK_START = re.compile(r'^<div class="stc-[a-z-]+"')
+
+
+def lift_html(markdown: str) -> tuple[str, list[str]]:
+    """Move each top-level generated HTML block out of a page's Markdown.
+
+    Markdown passes raw HTML through unchanged but parses all of it to find where it ends,
+    which is most of a build's Markdown time for these pages. The plugin hands Markdown a
+    placeholder per block and puts the block back into the HTML (`restore_html`). Text in
+    the blocks is escaped, so counting tags finds each block's end.
+    """
+    lines, blocks, kept = markdown.split("\n"), [], []
+    index = 0
+    while index < len(lines):
+        if not _BLOCK_START.match(lines[index]):
+            kept.append(lines[index])
+            index += 1
+            continue
+        depth, start = 0, index
+        while index < len(lines):
+            depth += lines[index].count("<div") - lines[index].count("</div>")
+            index += 1
+            if depth <= 0:
+                break
+        kept.append(_SLOT.format(len(blocks)))
+        blocks.append("\n".join(lines[start:index]))
+    return "\n".join(kept), blocks
+
+
+def restore_html(html: str, blocks: list[str]) -> str:
+    for number, block in enumerate(blocks):
+        html = html.replace(_SLOT.format(number), block, 1)
+    return html
+
+
 def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
     """Every generated page, keyed by its path in the docs folder."""
     pages = {

@@ -2,7 +2,8 @@
 
 on_config loads and checks every file (an invalid one stops the build with the same
 messages as `python -m build_tools validate`); on_files adds the rendered pages as
-virtual files and expands their place in the nav; on_serve watches the content folder.
+virtual files and expands their place in the nav; on_page_content puts back the HTML
+blocks lifted out of their Markdown (see `lift_html`); on_serve watches the content folder.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from ..catalogue import Catalogue, load_catalogue
 from ..diagnostics import format_all
-from ..render import navigation, render_pages
+from ..render import lift_html, navigation, render_pages, restore_html
 from .config import SpotTheClaimConfig
 
 
@@ -28,6 +30,7 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
     def __init__(self) -> None:
         self.catalogue: Catalogue | None = None
         self.pages: dict[str, str] = {}
+        self.blocks: dict[str, list[str]] = {}
 
     def _content_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.exercises_dir
@@ -56,13 +59,21 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
                     f"spot-the-claim: docs/{src_uri} exists, but that page is generated; "
                     f"rename it or set 'pages_dir' to another folder"
                 )
-            files.append(File.generated(config, src_uri, content=content))
+            markdown, self.blocks[src_uri] = lift_html(content)
+            files.append(File.generated(config, src_uri, content=markdown))
         if config.nav:
             index = f"{self.config.pages_dir}/index.md"
             config.nav = _expand(
                 config.nav, index, navigation(self.catalogue, self.config.pages_dir)
             )
         return files
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return html
+        return restore_html(html, self.blocks.get(page.file.src_uri, []))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
