@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +74,22 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return out, url
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: tuple[Path, str]) -> Iterator[str]:
-    out, url = built_site
-    port = url.rsplit(":", 1)[1].strip("/")
+@contextmanager
+def serving(directory: Path, port: int | None = None, path: str = "") -> Iterator[str]:
+    """Serve `directory` over HTTP on 127.0.0.1 while the block runs; yields the URL."""
+    port = port or free_port()
+    url = f"http://127.0.0.1:{port}/{path}"
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", out],
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(directory),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -88,6 +99,13 @@ def site_url(built_site: tuple[Path, str]) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: tuple[Path, str]) -> Iterator[str]:
+    out, url = built_site
+    with serving(out, int(url.rsplit(":", 1)[1].strip("/"))) as served:
+        yield served
 
 
 @pytest.fixture

@@ -5,11 +5,9 @@ the text as written."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
-from conftest import ROOT, free_port, mkdocs_build, wait_for
+from conftest import ROOT, free_port, mkdocs_build, serving
 from playwright.sync_api import Page, expect
 from test_build import project_copy
 
@@ -32,29 +30,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     project = project_copy(root)
     shutil.copytree(FIXTURE, project / "exercises" / "hostile-text")
     port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    built = mkdocs_build(project / "mkdocs.yml", root / "site", url)
+    built = mkdocs_build(project / "mkdocs.yml", root / "site", f"http://127.0.0.1:{port}/")
     assert built.returncode == 0, built.stderr
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "http.server",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--directory",
-            str(root / "site"),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(url)
+    with serving(root / "site", port) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=5)
 
 
 INJECTED = """() => {

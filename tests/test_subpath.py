@@ -4,12 +4,10 @@ assets, an exercise, progress, an assignment link and the class report all work 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, mkdocs_build, wait_for
+from conftest import ROOT, free_port, mkdocs_build, serving
 from playwright.sync_api import Browser, expect
 
 PREFIX = "spot-the-claim/"
@@ -19,29 +17,10 @@ PREFIX = "spot-the-claim/"
 def subpath_url(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("host")
     port = free_port()
-    url = f"http://127.0.0.1:{port}/{PREFIX}"
-    built = mkdocs_build(ROOT / "mkdocs.yml", root / PREFIX, url)
+    built = mkdocs_build(ROOT / "mkdocs.yml", root / PREFIX, f"http://127.0.0.1:{port}/{PREFIX}")
     assert built.returncode == 0, built.stderr
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "http.server",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--directory",
-            str(root),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(url)
+    with serving(root, port, PREFIX) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=5)
 
 
 def test_an_exercise_progress_and_an_assignment_under_a_sub_path(

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import free_port, wait_for
+from conftest import serving
 from playwright.sync_api import Page, expect
 from test_build import project_copy
 
@@ -39,28 +39,8 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory):
         check=False,
     )
     assert built.returncode == 0, built.stdout + built.stderr
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "http.server",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--directory",
-            str(project / "site"),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        wait_for(url)
+    with serving(project / "site") as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=5)
 
 
 def test_an_exercise_works_in_a_zensical_build(checked_page: Page, zensical_site: str) -> None:
