@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from .diagnostics import Diagnostic, Position, did_you_mean
 from .loader import Article, LoadedExercise
 from .matching import closest_mismatch, occurrences
-from .model import Answer, CompareExercise, ExerciseBase, SpotExercise, Why
+from .model import (
+    EXPLANATION_MAX_WORDS,
+    STANDARD_PAGE,
+    Answer,
+    CompareExercise,
+    ExerciseBase,
+    SpotExercise,
+    Why,
+)
 from .segment import Unit, segment, units_touching
 from .text import PARAGRAPH_BREAK, normalize
 from .yaml_reader import Loc
@@ -175,6 +183,7 @@ def _check_spot(
                     )
                 claimed[number] = index
                 answer_units.append(number)
+        _check_length(report, (*loc, "explanation"), answer.explanation)
         if answer.verdict.is_target:
             if not 1 <= len(answer.why) <= 2:
                 report.error(
@@ -204,6 +213,16 @@ def _check_spot(
                 f"'why' names techniques of unsupported claims; a '{answer.verdict}' unit has none",
                 "remove 'why' from this answer",
             )
+    for unit in checked.units:
+        if unit.number not in claimed:
+            report.error(
+                ("passage",),
+                f"sentence {unit.number} has no answer: “{_shorten(unit.text)}”",
+                "every sentence a learner can flag needs a verdict and an explanation; add "
+                "an answer that quotes it (verdict 'background' for plain background), or "
+                f"take it out of the passage (the standard: docs/{STANDARD_PAGE})",
+                offset=unit.start,
+            )
     verdicts = [a.verdict for a in model.answers]
     if not any(v.is_target for v in verdicts):
         report.error(
@@ -211,12 +230,12 @@ def _check_spot(
             "a spot exercise needs at least one target to find",
             "give at least one answer the verdict 'unsupported' or 'overreach'",
         )
-    if all(v.is_target for v in verdicts):
+    if not any(v.is_scored and not v.is_target for v in verdicts):
         report.error(
             ("answers",),
-            "a spot exercise needs at least one explained non-target",
-            "explain a tempting unit that is 'supported', 'attributed', 'opinion' or "
-            "'debatable', so that flagging everything does not pass",
+            "a spot exercise needs at least one sentence that is wrong to flag",
+            "without a 'supported' or 'attributed' sentence, flagging everything scores "
+            "full marks: add one to the passage and explain it",
         )
     return CheckedExercise(
         checked.source, checked.article, checked.passage, checked.units, answer_units
@@ -226,6 +245,7 @@ def _check_spot(
 def _check_compare(
     report: _Reporter, model: CompareExercise, checked: CheckedExercise
 ) -> CheckedExercise:
+    _check_length(report, ("explanation",), model.explanation)
     claim = _find(report, ("claim",), model.claim, checked.passage, "passage")
     quoted = _find(report, ("source",), model.source, checked.passage, "passage")
     differences: list[tuple[Span, Span]] = []
@@ -261,6 +281,21 @@ def _check_compare(
         quoted=quoted,
         differences=differences,
     )
+
+
+def _check_length(report: _Reporter, loc: Loc, explanation: str) -> None:
+    words = len(explanation.split())
+    if words > EXPLANATION_MAX_WORDS:
+        report.error(
+            loc,
+            f"this explanation has {words} words; the limit is {EXPLANATION_MAX_WORDS}",
+            "open with one short sentence a learner can act on, then two or three more; "
+            "move outside facts into 'checking'",
+        )
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def check_unique_ids(exercises: Iterable[LoadedExercise]) -> list[Diagnostic]:

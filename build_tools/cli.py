@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from .audit import audit, figures
 from .catalogue import Catalogue, load_catalogue
 from .coverage import coverage, format_coverage
 from .diagnostics import format_all
@@ -39,6 +40,22 @@ def _coverage(args: argparse.Namespace) -> int:
     print(format_coverage(results))
     short = [r for r in results if r.share * 100 < args.fail_under]
     return 1 if short else 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    catalogue = _loaded_or_report(args.root)
+    if catalogue is None:
+        return 1
+    print("\n".join(figures(catalogue)))
+    broken = audit(catalogue)
+    for rule, problems in broken.items():
+        print(f"\n{rule}:", file=sys.stderr)
+        print("\n".join(f"  {problem}" for problem in problems), file=sys.stderr)
+    if broken:
+        print(f"\n{len(broken)} rule(s) of the standard broken", file=sys.stderr)
+        return 1
+    print("ok: the answer key keeps every rule of the standard across the set")
+    return 0
 
 
 def _loaded_or_report(root: Path) -> Catalogue | None:
@@ -150,6 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 if any article's share of used sentences is below this",
     )
     cover.set_defaults(run=_coverage)
+
+    check_set = commands.add_parser(
+        "audit",
+        help="the standard's rules across the whole answer key: balance of verdicts, plain "
+        "language, 'What checking finds' notes, one verdict per sentence",
+    )
+    check_set.add_argument("--root", type=Path, default=Path("exercises"))
+    check_set.set_defaults(run=_audit)
 
     new = commands.add_parser("new", help="start an exercise file from a quotation of an article")
     new.add_argument("--article", required=True, help="the article's id (its folder name)")

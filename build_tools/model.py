@@ -19,21 +19,43 @@ Slug = Annotated[
     Field(description="Lower-case words joined by hyphens, e.g. 'warning-or-threat'."),
 ]
 Text = Annotated[str, StringConstraints(pattern=r"\S")]
+_MONTH, _DAY = r"(0[1-9]|1[0-2])", r"(0[1-9]|[12]\d|3[01])"
+PartialDate = Annotated[str, StringConstraints(pattern=rf"^\d{{4}}(-{_MONTH}(-{_DAY})?)?$")]
+FullDate = Annotated[str, StringConstraints(pattern=rf"^\d{{4}}-{_MONTH}-{_DAY}$")]
+WebAddress = Annotated[
+    str,
+    StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+(?:/[^\s\"'<>\\`]*)?$", max_length=500),
+    Field(description="An https:// address of the published source."),
+]
+
+STANDARD_PAGE = "how-we-judge.md"
+"""The site page that states the standard every verdict applies: 'How we judge claims'."""
+
+EXPLANATION_MAX_WORDS = 90
+"""Longer explanations go unread; the standard asks for two to four short sentences."""
 
 
 class Verdict(StrEnum):
-    """What the text does with a unit; see CONTENT_GUIDE.md."""
+    """What the text does with a unit, by the standard on the site's page "How we judge
+    claims" (docs/how-we-judge.md)."""
 
     UNSUPPORTED = "unsupported"
     OVERREACH = "overreach"
     SUPPORTED = "supported"
     ATTRIBUTED = "attributed"
+    BACKGROUND = "background"
     OPINION = "opinion"
     DEBATABLE = "debatable"
 
     @property
     def is_target(self) -> bool:
+        """A learner should flag it: a find when flagged, a miss when left."""
         return self in (Verdict.UNSUPPORTED, Verdict.OVERREACH)
+
+    @property
+    def is_scored(self) -> bool:
+        """Counts in the score: targets, and the non-targets that are wrong picks."""
+        return self not in UNSCORED_VERDICTS
 
     @property
     def label(self) -> str:
@@ -44,10 +66,12 @@ VERDICT_LABELS: dict[Verdict, str] = {
     Verdict.UNSUPPORTED: "Unsupported claim",
     Verdict.OVERREACH: "Goes beyond its own source",
     Verdict.SUPPORTED: "Supported in the text",
-    Verdict.ATTRIBUTED: "Attributed to a named source",
+    Verdict.ATTRIBUTED: "Reported as a source's words",
+    Verdict.BACKGROUND: "Background, not the argument",
     Verdict.OPINION: "Opinion",
     Verdict.DEBATABLE: "Debatable",
 }
+UNSCORED_VERDICTS = frozenset({Verdict.BACKGROUND, Verdict.OPINION, Verdict.DEBATABLE})
 
 
 class Why(StrEnum):
@@ -62,6 +86,8 @@ class Why(StrEnum):
     INSINUATION = "insinuation"
     WEAK_AUTHORITY = "weak-authority"
     HEADLINE_OVERCLAIM = "headline-overclaim"
+    CONSPIRACY = "conspiracy"
+    DISCREDITING = "discrediting"
 
     @property
     def label(self) -> str:
@@ -78,6 +104,8 @@ WHY_LABELS: dict[Why, str] = {
     Why.INSINUATION: "Implies what it does not say",
     Why.WEAK_AUTHORITY: "An authority whose standing for this claim is not shown",
     Why.HEADLINE_OVERCLAIM: "The headline claims more than the body shows",
+    Why.CONSPIRACY: "A hidden plan, asserted without evidence",
+    Why.DISCREDITING: "Attacks the messenger, not the evidence",
 }
 
 
@@ -114,7 +142,7 @@ class ArticleMeta(StrictModel):
     title: Text = Field(description="The headline exactly as published.")
     author: Text
     outlet: Text = Field(description="Where the article was published.")
-    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = Field(
+    date: PartialDate = Field(
         description="Publication date as far as the text shows it: YYYY, YYYY-MM or YYYY-MM-DD."
     )
     first_published: Text | None = Field(
@@ -127,6 +155,25 @@ class ArticleMeta(StrictModel):
     cleaning: list[Text] = Field(
         min_length=1, description="What was repaired in the extracted text, one item per change."
     )
+
+
+class Source(StrictModel):
+    """A published source that a "What checking finds" note relies on."""
+
+    publisher: Text = Field(description="Who published it: an agency, a newspaper, the UN.")
+    title: Text = Field(description="Its title, as published.")
+    date: PartialDate = Field(description="When it was published: YYYY, YYYY-MM or YYYY-MM-DD.")
+    url: WebAddress | None = None
+
+
+class Checking(StrictModel):
+    """What other sources say about a claim: lateral reading, never part of the verdict."""
+
+    checked: FullDate = Field(description="When the editors checked these sources (YYYY-MM-DD).")
+    finds: Text = Field(
+        description="What the sources show: true, false, or overtaken by later events."
+    )
+    sources: list[Source] = Field(min_length=1, description="Every source the note relies on.")
 
 
 class Answer(StrictModel):
@@ -142,6 +189,9 @@ class Answer(StrictModel):
     )
     evidence_needed: Text | None = Field(
         None, description="For targets: what a careful reader would look for to settle it."
+    )
+    checking: Checking | None = Field(
+        None, description='"What checking finds": other sources on this claim, dated.'
     )
 
 
@@ -194,6 +244,9 @@ class CompareExercise(ExerciseBase):
     explanation: Text
     evidence_needed: Text
     differences: list[Difference] = Field(default_factory=list)
+    checking: Checking | None = Field(
+        None, description='"What checking finds": other sources on this claim, dated.'
+    )
 
 
 Exercise = Annotated[SpotExercise | CompareExercise, Field(discriminator="kind")]

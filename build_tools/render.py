@@ -66,6 +66,22 @@ def front_matter_title(value: str) -> Markup:
     return Markup(json.dumps(html.escape(value, quote=False), ensure_ascii=False))
 
 
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+
+
+def long_date(value: str) -> str:
+    """'2018-09-04' → '4 September 2018'; '2018-09' → 'September 2018'; '2018' stays."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = _MONTHS[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
+_env.filters["long_date"] = long_date
 _env.filters["md"] = markdown_text
 _env.filters["script_json"] = json_for_script
 _env.filters["title"] = front_matter_title
@@ -110,6 +126,7 @@ def exercise_data(exercise: CheckedExercise) -> dict[str, Any]:
                 "quote": answer.quote,
                 "verdict": answer.verdict.value,
                 "target": answer.verdict.is_target,
+                "scored": answer.verdict.is_scored,
                 "why": [w.value for w in answer.why],
                 "explanation": answer.explanation,
                 "evidence": answer.evidence_needed,

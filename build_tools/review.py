@@ -25,7 +25,7 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .checks import CheckedExercise
-from .model import CompareExercise, SpotExercise, Verdict
+from .model import STANDARD_PAGE, CompareExercise, CompareVerdict, SpotExercise, Verdict
 
 TARGETS = {v.value for v in Verdict if v.is_target}
 
@@ -35,11 +35,14 @@ def packet(catalogue: Catalogue) -> str:
     lines = [
         "# Blind review packet",
         "",
-        "For each spot exercise, give every unit you would discuss a verdict from",
-        "CONTENT_GUIDE.md (unsupported, overreach, supported, attributed, opinion, debatable)",
-        "and, for unsupported or overreach, one or two why-labels. Units you leave out count",
-        "as plain context. For each compare exercise, give one verdict: supported,",
-        "goes-beyond, contradicts or cant-tell.",
+        "For each spot exercise, give every unit a verdict from the site's page \"How we",
+        f'judge claims" (docs/{STANDARD_PAGE}): '
+        + ", ".join(verdict.value for verdict in Verdict)
+        + ";",
+        "and, for unsupported or overreach, one or two why-labels. For each compare",
+        "exercise, give one verdict: "
+        + ", ".join(verdict.value for verdict in CompareVerdict)
+        + ".",
         "",
     ]
     for article in catalogue.articles_in_order():

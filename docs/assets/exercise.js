@@ -224,8 +224,9 @@
         units.forEach(function (unit) {
           var n = +unit.getAttribute("data-unit"), a = answers[n], p = picked(n);
           var you = p ? "You flagged it" : "You left it";
-          if (a && !a.target && (a.verdict === "opinion" || a.verdict === "debatable")) {
-            mark(unit, "neutral", a.verdict, "Not scored: " + a.verdict + ". " + you + ".");
+          if (a && !a.scored) {
+            var label = data.verdictLabels[a.verdict];
+            mark(unit, "neutral", label, "Not scored: " + label + ". " + you + ".");
           } else if (a && a.target) {
             found += p;
             whyRight += p && a.why.indexOf(state.why[n]) >= 0;
