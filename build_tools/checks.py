@@ -68,16 +68,18 @@ class _Reporter:
         self.exercise = exercise
         self.diagnostics: list[Diagnostic] = []
 
-    def error(self, loc: Loc, message: str, hint: str | None = None, offset: int = 0) -> None:
+    def error(
+        self, loc: Loc, message: str, hint: str | None = None, offset: int | None = None
+    ) -> None:
         self.diagnostics.append(
             Diagnostic(self.exercise.path, self._position(loc, offset), message, hint)
         )
 
-    def _position(self, loc: Loc, offset: int) -> Position:
+    def _position(self, loc: Loc, offset: int | None) -> Position:
         locator = self.exercise.locator
         mapped = locator.scalar_text(loc)
         value = _value_at(self.exercise.model, loc)
-        if mapped and offset and value is not None and mapped[0] == normalize(value):
+        if mapped and offset is not None and value is not None and mapped[0] == normalize(value):
             return mapped[1][min(offset, len(mapped[1]) - 1)]
         return locator.value(loc)
 

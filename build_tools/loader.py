@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .article_text import FORBIDDEN_MARKUP, reading_text
 from .diagnostics import Diagnostic, Position, did_you_mean
-from .model import EXERCISE_KINDS, ArticleMeta, ExerciseBase
+from .model import EXERCISE_KINDS, PATTERN_HINTS, SLUG_PATTERN, ArticleMeta, ExerciseBase
 from .yaml_reader import Loc, Locator, YamlProblems, read_yaml
 
 MAX_FILE_BYTES = 1_000_000
@@ -267,14 +267,12 @@ def _translate(item: Any, model_class: type[BaseModel], locator: Locator) -> Dia
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == r"\S":
             return Diagnostic(path, position, f"'{field}' must not be empty")
-        suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+        pattern = ctx.get("pattern")
+        hint = PATTERN_HINTS.get(pattern, f"the format is the pattern {pattern}")
+        if pattern == SLUG_PATTERN:
+            hint += ", e.g. '" + re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") + "'"
         return Diagnostic(
-            path,
-            position,
-            f"{_describe(value)} does not fit the format of '{field}'",
-            f"use lower-case words joined by hyphens, e.g. '{suggestion}'"
-            if loc[-1] in ("id", "article")
-            else "a date is written YYYY, YYYY-MM or YYYY-MM-DD",
+            path, position, f"{_describe(value)} does not fit the format of '{field}'", hint
         )
     if kind == "string_type":
         return Diagnostic(

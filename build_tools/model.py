@@ -13,18 +13,30 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_MONTH, _DAY = r"(0[1-9]|1[0-2])", r"(0[1-9]|[12]\d|3[01])"
+PARTIAL_DATE_PATTERN = rf"^\d{{4}}(-{_MONTH}(-{_DAY})?)?$"
+FULL_DATE_PATTERN = rf"^\d{{4}}-{_MONTH}-{_DAY}$"
+WEB_ADDRESS_PATTERN = r"^https://[A-Za-z0-9.-]+(?:/[^\s\"'<>\\`]*)?$"
+PATTERN_HINTS = {
+    SLUG_PATTERN: "use lower-case words joined by hyphens",
+    PARTIAL_DATE_PATTERN: "write a date as YYYY, YYYY-MM or YYYY-MM-DD, with a real month and day",
+    FULL_DATE_PATTERN: "write the whole date, YYYY-MM-DD, with a real month and day",
+    WEB_ADDRESS_PATTERN: "give the published source's address, starting with https://",
+}
+"""What an author should write instead, for each text format the models require."""
+
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
     Field(description="Lower-case words joined by hyphens, e.g. 'warning-or-threat'."),
 ]
 Text = Annotated[str, StringConstraints(pattern=r"\S")]
-_MONTH, _DAY = r"(0[1-9]|1[0-2])", r"(0[1-9]|[12]\d|3[01])"
-PartialDate = Annotated[str, StringConstraints(pattern=rf"^\d{{4}}(-{_MONTH}(-{_DAY})?)?$")]
-FullDate = Annotated[str, StringConstraints(pattern=rf"^\d{{4}}-{_MONTH}-{_DAY}$")]
+PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
+FullDate = Annotated[str, StringConstraints(pattern=FULL_DATE_PATTERN)]
 WebAddress = Annotated[
     str,
-    StringConstraints(pattern=r"^https://[A-Za-z0-9.-]+(?:/[^\s\"'<>\\`]*)?$", max_length=500),
+    StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=500),
     Field(description="An https:// address of the published source."),
 ]
 
@@ -136,27 +148,6 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class ArticleMeta(StrictModel):
-    """Front matter of `exercises/<article-id>/article.md`; the body is the cleaned text."""
-
-    title: Text = Field(description="The headline exactly as published.")
-    author: Text
-    outlet: Text = Field(description="Where the article was published.")
-    date: PartialDate = Field(
-        description="Publication date as far as the text shows it: YYYY, YYYY-MM or YYYY-MM-DD."
-    )
-    first_published: Text | None = Field(
-        None, description="Where the text says it first appeared, if elsewhere."
-    )
-    context: Text = Field(
-        description="About this text: who is behind it, in our words, every fact attributed."
-    )
-    content_note: Text | None = Field(None, description="What a reader should know beforehand.")
-    cleaning: list[Text] = Field(
-        min_length=1, description="What was repaired in the extracted text, one item per change."
-    )
-
-
 class Source(StrictModel):
     """A published source that a "What checking finds" note relies on."""
 
@@ -174,6 +165,30 @@ class Checking(StrictModel):
         description="What the sources show: true, false, or overtaken by later events."
     )
     sources: list[Source] = Field(min_length=1, description="Every source the note relies on.")
+
+
+class ArticleMeta(StrictModel):
+    """Front matter of `exercises/<article-id>/article.md`; the body is the cleaned text."""
+
+    title: Text = Field(description="The headline exactly as published.")
+    author: Text
+    outlet: Text = Field(description="Where the article was published.")
+    date: PartialDate = Field(
+        description="Publication date as far as the text shows it: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    first_published: Text | None = Field(
+        None, description="Where the text says it first appeared, if elsewhere."
+    )
+    context: Text = Field(
+        description="About this text: who is behind it, in our words, every fact attributed."
+    )
+    since: Checking | None = Field(
+        None, description="What has happened since the text was written, dated and sourced."
+    )
+    content_note: Text | None = Field(None, description="What a reader should know beforehand.")
+    cleaning: list[Text] = Field(
+        min_length=1, description="What was repaired in the extracted text, one item per change."
+    )
 
 
 class Answer(StrictModel):
