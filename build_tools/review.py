@@ -19,6 +19,7 @@ the verdict itself for compare exercises; every unit where the two keys differ i
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,6 +71,9 @@ class Agreement:
     theirs_flagged: int = 0
     compares: int = 0
     compares_agreed: int = 0
+    same_verdict: int = 0
+    ours_verdicts: Counter[str] = field(default_factory=Counter)
+    theirs_verdicts: Counter[str] = field(default_factory=Counter)
     differences: list[str] = field(default_factory=list)
 
     @property
@@ -118,6 +122,9 @@ def agreement(catalogue: Catalogue, key: dict[str, Any]) -> Agreement:
             mine, other = ours.get(unit.number, "context"), their_units.get(unit.number, "context")
             flagged = (mine in TARGETS, other in TARGETS)
             result.units += 1
+            result.ours_verdicts[mine] += 1
+            result.theirs_verdicts[other] += 1
+            result.same_verdict += mine == other
             result.ours_flagged += flagged[0]
             result.theirs_flagged += flagged[1]
             if flagged[0] == flagged[1]:
@@ -137,6 +144,12 @@ def format_agreement(result: Agreement, differences: Iterable[str] | None = None
         f"by the reviewer {result.theirs_flagged}",
         f"agreement on flag / don't flag: {result.agreed} of {result.units} "
         f"({result.share:.0%}), Cohen's kappa {result.kappa:.2f}",
+        f"same verdict: {result.same_verdict} of {result.units} units",
+        "verdicts given (ours / the reviewer's): "
+        + ", ".join(
+            f"{name} {result.ours_verdicts[name]}/{result.theirs_verdicts[name]}"
+            for name in sorted(set(result.ours_verdicts) | set(result.theirs_verdicts))
+        ),
         f"compare verdicts agreed: {result.compares_agreed} of {result.compares}",
         "differences (FLAG = the scored decision differs; label = only the verdict differs):",
     ]

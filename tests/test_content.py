@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = re.compile(
     r"\b(liars?|lying|propagandists?|propaganda|terroris[tm]s?|heroe?s?|heroic)\b", re.I
 )
-ATTRIBUTION = re.compile(r"designat|listed", re.I)
+ATTRIBUTION = re.compile(r"designat|listed|listing", re.I)
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<![A-Za-z])'[^']*'(?![A-Za-z])")
 
 
