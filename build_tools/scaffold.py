@@ -90,12 +90,12 @@ passage: |
 {_block(passage, 2)}
 answers:
   - quote: "{quoted}"
-    verdict: unsupported  # unsupported, overreach, supported, attributed, opinion, debatable
+    verdict: unsupported  # unsupported, overreach, supported, attributed, background, opinion
     why: [no-source]
     explanation: ""       # what it claims, what the text offers (quote it), what is missing
     evidence_needed: ""   # what would settle it: a document, a named witness, figures
-  # Add an answer for at least one tempting sentence that is not a target
-  # (supported, attributed, opinion or debatable), quoting words from inside it.
+  # Add an answer for every other sentence of the passage (supported, attributed,
+  # background, opinion), quoting words from inside it.
 """
     return Scaffold(path, text)
 

@@ -11,8 +11,8 @@ from conftest import open_in_scheme
 from playwright.sync_api import Browser, Page, expect
 
 EXERCISE = "articles/idlib-last-stand/warning-or-threat/"
-# warning-or-threat: targets are units 2 and 5; 1 and 4 are debatable, 3 is attributed.
-TARGETS = (2, 5)
+# warning-or-threat: targets are units 2, 4 and 5; 1 is opinion (not scored), 3 is attributed.
+TARGETS = (2, 4, 5)
 
 
 def unit(page: Page, number: int):
@@ -33,7 +33,7 @@ def test_mouse_only_with_a_wrong_pick(checked_page: Page, site_url: str) -> None
     page.get_by_label("Sentence 2:").select_option("no-source")
     page.get_by_role("button", name="Check answers").click()
     expect(summary(page)).to_contain_text(
-        "Found 1 of 2 unsupported claims · 1 wrong pick · why-labels right on 1 of 1."
+        "Found 1 of 3 unsupported claims · 1 wrong pick · why-labels right on 1 of 1."
     )
     expect(summary(page)).to_contain_text("Level: Basic")
     expect(summary(page)).not_to_contain_text("Well done")
@@ -42,11 +42,11 @@ def test_mouse_only_with_a_wrong_pick(checked_page: Page, site_url: str) -> None
     expect(passage).to_contain_text("✓ found")
     expect(passage).to_contain_text("✗ missed")
     expect(passage).to_contain_text("✗ not a claim the text fails to support")
-    expect(passage).to_contain_text("◐ debatable")
+    expect(passage).to_contain_text("◐ Opinion")
     expect(page.locator("details.stc-answers")).to_have_attribute("open", "")
     expect(page.locator("#warning-or-threat-key-5 .stc-outcome")).to_have_text("✗ You missed this.")
-    expect(page.locator("#warning-or-threat-key-4 .stc-outcome")).to_have_text(
-        "◐ Not scored: debatable. You left it."
+    expect(page.locator("#warning-or-threat-key-1 .stc-outcome")).to_have_text(
+        "◐ Not scored: Opinion. You left it."
     )
 
 
@@ -63,12 +63,12 @@ def test_keyboard_only_reaches_a_full_score(checked_page: Page, site_url: str) -
     page.keyboard.press("Space")  # unit 2
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")  # unit 4, debatable: never scored either way
+    page.keyboard.press("Enter")  # unit 4
     page.keyboard.press("Tab")  # Tab also moves from unit to unit
     page.keyboard.press("Space")  # unit 5
     for number in (1, 2, 3, 4, 5):
         expect(unit(page, number)).to_have_attribute(
-            "aria-checked", "true" if number in (*TARGETS, 4) else "false"
+            "aria-checked", "true" if number in TARGETS else "false"
         )
     for _ in range(10):
         page.keyboard.press("Tab")
@@ -78,7 +78,7 @@ def test_keyboard_only_reaches_a_full_score(checked_page: Page, site_url: str) -
         pytest.fail("Tab never reached Check answers")
     page.keyboard.press("Enter")
     expect(summary(page)).to_contain_text(
-        "Well done! Found 2 of 2 unsupported claims · 0 wrong picks · why-labels right on 0 of 2."
+        "Well done! Found 3 of 3 unsupported claims · 0 wrong picks · why-labels right on 0 of 3."
     )
     expect(summary(page)).to_contain_text("Level: Proficient")
 
@@ -101,7 +101,7 @@ def test_phone_width_touch(browser: Browser, site_url: str) -> None:
     for number in (*TARGETS, 1):
         unit(page, number).tap()
     page.get_by_role("button", name="Check answers").tap()
-    expect(summary(page)).to_contain_text("Found 2 of 2 unsupported claims · 0 wrong picks")
+    expect(summary(page)).to_contain_text("Found 3 of 3 unsupported claims · 0 wrong picks")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     heights = page.evaluate(
         """() => [...document.querySelectorAll('.stc-unit')].flatMap(
@@ -116,7 +116,7 @@ def test_flagging_everything_does_not_pass(page: Page, site_url: str) -> None:
     for number in range(1, 6):
         unit(page, number).click()
     page.get_by_role("button", name="Check answers").click()
-    expect(summary(page)).to_contain_text("Found 2 of 2 unsupported claims · 1 wrong pick")
+    expect(summary(page)).to_contain_text("Found 3 of 3 unsupported claims · 1 wrong pick")
     expect(summary(page)).to_contain_text("Level: Emergent")
     expect(summary(page)).not_to_contain_text("Well done")
 
@@ -135,7 +135,7 @@ def test_try_again_and_show_all_answers(checked_page: Page, site_url: str) -> No
     page.get_by_role("button", name="Show all answers").click()
     expect(summary(page)).to_contain_text("not scored")
     expect(page.locator(".stc-fb")).to_have_count(5)
-    expect(page.locator(".stc-passage")).to_contain_text("ⓘ Attributed to a named source")
+    expect(page.locator(".stc-passage")).to_contain_text("ⓘ Reported as a source's words")
     expect(page.locator("details.stc-answers")).to_have_attribute("open", "")
 
 
@@ -150,7 +150,7 @@ def test_progress_survives_reload(checked_page: Page, site_url: str) -> None:
     unit(page, 4).click()
     page.get_by_role("button", name="Check answers").click()
     page.reload()
-    expect(summary(page)).to_contain_text("Found 1 of 2 unsupported claims · 0 wrong picks")
+    expect(summary(page)).to_contain_text("Found 2 of 3 unsupported claims · 0 wrong picks")
     expect(unit(page, 4)).to_have_attribute("aria-disabled", "true")
 
 

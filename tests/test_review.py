@@ -30,14 +30,14 @@ def test_the_packet_shows_units_but_no_answers(catalogue) -> None:
 
 
 def test_agreement_on_flags_kappa_and_differences(catalogue) -> None:
-    # Ours for warning-or-threat: 1 and 4 debatable, 2 and 5 unsupported, 3 attributed.
+    # Ours for warning-or-threat: 1 opinion, 2, 4 and 5 unsupported, 3 attributed.
     key = {
         "exercises": {
             "warning-or-threat": {
                 "units": {
-                    1: {"verdict": "opinion"},  # label differs, flag agrees
+                    1: {"verdict": "opinion"},
                     2: {"verdict": "unsupported"},
-                    4: {"verdict": "unsupported"},  # flag differs
+                    4: {"verdict": "opinion"},  # flag differs
                     5: {"verdict": "unsupported"},
                 }
             },
@@ -46,14 +46,15 @@ def test_agreement_on_flags_kappa_and_differences(catalogue) -> None:
     }
     result = agreement(catalogue, key)
     assert (result.units, result.agreed) == (5, 4)
-    assert (result.ours_flagged, result.theirs_flagged) == (2, 3)
-    # p_o = 0.8; p_e = 0.4 * 0.6 + 0.6 * 0.4 = 0.48; kappa = 0.32 / 0.52
+    assert (result.ours_flagged, result.theirs_flagged) == (3, 2)
+    # p_o = 0.8; p_e = 0.6 * 0.4 + 0.4 * 0.6 = 0.48; kappa = 0.32 / 0.52
     assert result.kappa == pytest.approx(0.32 / 0.52)
     assert (result.compares, result.compares_agreed) == (1, 1)
     flags = [d for d in result.differences if d.startswith("FLAG")]
     labels = [d for d in result.differences if d.startswith("label")]
-    assert len(flags) == 1 and "[4] ours debatable, theirs unsupported" in flags[0]
-    assert len(labels) == 2  # unit 1 (debatable/opinion), unit 3 (attributed/context)
+    assert len(flags) == 1 and "[4] ours unsupported, theirs opinion" in flags[0]
+    assert len(labels) == 1  # unit 3 (attributed/context)
+    assert result.same_verdict == 3 and result.ours_verdicts["unsupported"] == 3
 
 
 def _figures(report: str) -> tuple[str, str, str]:
@@ -71,8 +72,9 @@ def test_the_published_figures_match_the_review() -> None:
     row = next(line for line in page.splitlines() if line.startswith("| Agreement on flag"))
     kappa_row = next(line for line in page.splitlines() if line.startswith("| Cohen's kappa"))
     compare_row = next(line for line in page.splitlines() if line.startswith("| Compare verdicts"))
-    before = _figures((ROOT / "review" / "agreement-initial.txt").read_text(encoding="utf-8"))
-    key = yaml.safe_load((ROOT / "review" / "independent-key.yaml").read_text(encoding="utf-8"))
+    review = ROOT / "review" / "second-review"
+    before = _figures((review / "agreement-before-settlement.txt").read_text(encoding="utf-8"))
+    key = yaml.safe_load((review / "key-as-compared.yaml").read_text(encoding="utf-8"))
     after = _figures(format_agreement(agreement(load_catalogue(ROOT / "exercises"), key)))
     assert row.split("|")[2:4] == [f" {before[0]} ", f" {after[0]} "], row
     assert kappa_row.split("|")[2:4] == [f" {before[1]} ", f" {after[1]} "], kappa_row
