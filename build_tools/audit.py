@@ -42,7 +42,7 @@ LEVEL_ONE_MIN_PER_ARTICLE = 3
 CHECKING_MIN_SHARE = 1 / 3
 """Lateral reading shown, not only named: this share of exercises says what checking finds."""
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<![A-Za-z])'[^']*'(?![A-Za-z])|‘[^’]*’")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<![A-Za-z])'[^']*'(?![A-Za-z])|‘[^’]*’")
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -136,7 +136,7 @@ def stock_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
     """Runs of words (outside quotation marks) used in more explanations than allowed."""
     where: dict[str, set[str]] = defaultdict(set)
     for place, text in explanations(catalogue):
-        for stretch in _QUOTED.split(text):  # quoted words are the article's, not ours
+        for stretch in QUOTED.split(text):  # quoted words are the article's, not ours
             words = _words(stretch)
             for start in range(len(words) - STOCK_PHRASE_WORDS + 1):
                 where[" ".join(words[start : start + STOCK_PHRASE_WORDS])].add(place)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.audit import QUOTED  # quoted words are the article's, not ours
 from build_tools.catalogue import Catalogue, load_catalogue
 from build_tools.coverage import coverage
 from build_tools.model import CompareExercise, SpotExercise
@@ -23,7 +24,6 @@ LABELS = re.compile(
     r"\b(liars?|lying|propagandists?|propaganda|terroris[tm]s?|heroe?s?|heroic)\b", re.I
 )
 ATTRIBUTION = re.compile(r"designat|listed|listing", re.I)
-QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<![A-Za-z])'[^']*'(?![A-Za-z])")
 
 
 @pytest.fixture(scope="module")
