@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test chromium serve build validate schema lint test bench fuzz
+.PHONY: install install-test chromium serve build validate schema lint check test bench fuzz
 
 install: $(VENV)/.installed
 
@@ -44,6 +44,11 @@ schema: install
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Everything but the browser: quick enough to run before every commit.
+check: install-test lint
+	$(BIN)/python -m pytest -m "not browser"
 
 test: install-test chromium lint
 	$(BIN)/python -m pytest

@@ -267,7 +267,7 @@ def _translate(item: Any, model_class: type[BaseModel], locator: Locator) -> Dia
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == r"\S":
             return Diagnostic(path, position, f"'{field}' must not be empty")
-        pattern = ctx.get("pattern")
+        pattern = str(ctx.get("pattern"))
         hint = PATTERN_HINTS.get(pattern, f"the format is the pattern {pattern}")
         if pattern == SLUG_PATTERN:
             hint += ", e.g. '" + re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") + "'"

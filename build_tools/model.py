@@ -226,6 +226,7 @@ class Difference(StrictModel):
 
 
 class ExerciseBase(StrictModel):
+    kind: str  # each kind of exercise narrows it to its own name
     id: Slug = Field(description="Unique and stable: saved progress and results files use it.")
     article: Slug = Field(description="The folder name of the article the passage comes from.")
     title: Text

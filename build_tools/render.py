@@ -252,7 +252,9 @@ def lift_html(markdown: str) -> tuple[str, list[str]]:
     placeholder per block and puts the block back into the HTML (`restore_html`). Text in
     the blocks is escaped, so counting tags finds each block's end.
     """
-    lines, blocks, kept = markdown.split("\n"), [], []
+    lines = markdown.split("\n")
+    blocks: list[str] = []
+    kept: list[str] = []
     index = 0
     while index < len(lines):
         if not _BLOCK_START.match(lines[index]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -103,8 +103,15 @@ class YamlProblems(Exception):
         self.diagnostics = diagnostics
 
 
+class _Located(Protocol):
+    """Where PyYAML says something is: its pure-Python and libyaml marks both have these."""
+
+    line: int
+    column: int
+
+
 class _Refused(Exception):
-    def __init__(self, mark: yaml.Mark, message: str, hint: str | None = None):
+    def __init__(self, mark: _Located | None, message: str, hint: str | None = None):
         super().__init__(message)
         self.mark, self.message, self.hint = mark, message, hint
 
@@ -117,7 +124,7 @@ class _ComposingLoader(yaml.BaseLoader):
     """
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML has no hints
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(
                 event.start_mark,
@@ -141,7 +148,7 @@ def read_yaml(path: Path, text: str, line_offset: int = 0) -> Document:
     lines = text.split("\n")
     locator = Locator(path, lines, line_offset)
 
-    def at(mark: yaml.Mark | None) -> Position:
+    def at(mark: _Located | None) -> Position:
         if mark is None:
             return Position(1 + line_offset, 1)
         return Position(mark.line + 1 + line_offset, mark.column + 1)
@@ -244,7 +251,7 @@ def _unclosed_quote(text: str, mark: yaml.Mark | None) -> yaml.Mark | None:
     for index, line in enumerate(text.split("\n")[: mark.line + 1]):
         match = _OPENING_QUOTE.match(line)
         if match and match.group(2) not in match.group(3).replace(match.group(2) * 2, ""):
-            return yaml.Mark("", 0, index, len(match.group(1)), None, None)
+            return yaml.Mark("", 0, index, len(match.group(1)), None, 0)
     return None
 
 

@@ -133,3 +133,13 @@ def open_in_scheme(page: Any, url: str, scheme: str) -> None:
 settings.register_profile("default", max_examples=2000, deadline=None)
 settings.register_profile("fuzz", max_examples=50000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+BROWSER_FIXTURES = {"page", "context", "browser", "checked_page"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium is marked `browser`, so that none can be forgotten."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
