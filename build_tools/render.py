@@ -89,8 +89,13 @@ _env.filters["paragraphs"] = paragraphs
 
 
 def content_hash(exercise: CheckedExercise) -> str:
-    """Stable fingerprint of an exercise's content; saved progress is keyed on it."""
-    canonical = json.dumps(exercise.model.model_dump(mode="json"), sort_keys=True)
+    """The version saved progress and results files are keyed on.
+
+    It fingerprints exactly what the front end is given (units and their numbers
+    included), so any change that could make a saved pick point at another sentence, in the
+    file or in how the passage is split, gives a new version.
+    """
+    canonical = json.dumps(_front_end_content(exercise), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
@@ -110,12 +115,15 @@ def article_body_markdown(article: Article) -> Markup:
 
 
 def exercise_data(exercise: CheckedExercise) -> dict[str, Any]:
-    """What the front end needs, embedded as JSON in the exercise page."""
+    """What the front end needs, embedded as JSON in the exercise page, with its version."""
+    return {"version": content_hash(exercise), **_front_end_content(exercise)}
+
+
+def _front_end_content(exercise: CheckedExercise) -> dict[str, Any]:
     model = exercise.model
     data: dict[str, Any] = {
         "id": model.id,
         "kind": model.kind,
-        "version": content_hash(exercise),
         "title": model.title,
         "units": [{"n": u.number, "text": u.text} for u in exercise.units],
     }

@@ -66,3 +66,17 @@ def test_the_content_version_changes_with_the_content() -> None:
     changed = replace(exercise, source=replace(exercise.source, model=changed_model))
     assert content_hash(exercise) != content_hash(changed)
     assert content_hash(exercise) == content_hash(replace(exercise))
+
+
+def test_the_content_version_changes_when_the_units_do() -> None:
+    """Saved picks are sentence numbers: if the passage splits differently, even with the
+    exercise file unchanged (a new splitting rule), the version must change with it."""
+    for exercise in catalogue_with_fixture().exercises:
+        if len(exercise.units) < 2:
+            continue
+        first, second, *rest = exercise.units
+        merged = replace(first, end=second.end, text=f"{first.text} {second.text}")
+        renumbered = [replace(u, number=u.number - 1) for u in rest]
+        resplit = replace(exercise, units=[merged, *renumbered])
+        assert resplit.model == exercise.model
+        assert content_hash(resplit) != content_hash(exercise), exercise.model.id
