@@ -144,6 +144,43 @@ COMPARE_VERDICT_LABELS: dict[CompareVerdict, str] = {
 LEVEL_NAMES = {1: "guided", 2: "practice", 3: "challenge"}
 
 
+class ResultLevel(StrEnum):
+    """The rubric level of one checked exercise, from the lowest up."""
+
+    BASIC = "Basic"
+    EMERGENT = "Emergent"
+    PROFICIENT = "Proficient"
+
+    @property
+    def description(self) -> str:
+        return RESULT_LEVEL_DESCRIPTIONS[self]
+
+
+RESULT_LEVEL_DESCRIPTIONS: dict[ResultLevel, str] = {
+    ResultLevel.PROFICIENT: "Every unsupported claim found, and no wrong picks.",
+    ResultLevel.EMERGENT: "At least half found, counting each wrong pick against a find.",
+    ResultLevel.BASIC: (
+        "Under half found, counting wrong picks: read the explanations and try again."
+    ),
+}
+EMERGENT_SHARE = 0.5
+"""Finds minus wrong picks, as a share of the claims to find, that make a result Emergent."""
+
+NOTE_MAX_CHARS = 4000
+"""A learner's written reason on a compare exercise."""
+NAME_MAX_CHARS = 200
+"""An assignment's name and a student's name."""
+WHY_MAX_CHARS = 40
+RESULTS_MAX_EXERCISES = 500
+RESULTS_FILE_MAX_BYTES = 2_000_000
+PROGRESS_FILE_MAX_BYTES = 1_000_000
+RESULTS_FORMAT = "spot-the-claim-results"
+PROGRESS_FORMAT = "spot-the-claim-progress"
+FILE_FORMAT_VERSION = 1
+STORAGE_PREFIX = "stc:v1:"
+"""Every key the site keeps in the browser's localStorage starts with this."""
+
+
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -277,12 +314,12 @@ class SpotResult(StrictModel):
     targets: int = Field(ge=0)
     wrong: int = Field(ge=0)
     whyRight: int = Field(ge=0)  # the name the front end writes
-    level: Literal["Basic", "Emergent", "Proficient"]
+    level: ResultLevel
 
 
 class CompareResult(StrictModel):
     correct: bool
-    level: Literal["Basic", "Proficient"]
+    level: Literal[ResultLevel.BASIC, ResultLevel.PROFICIENT]
 
 
 class ExerciseResult(StrictModel):
@@ -295,8 +332,8 @@ class ExerciseResult(StrictModel):
     kind: Literal["spot", "compare"]
     picks: list[int] = Field(description="Spot: the numbers of the sentences flagged.")
     why: dict[str, Why] = Field(description="Spot: the why-label chosen per flagged sentence.")
-    verdict: Literal["", "supported", "goes-beyond", "contradicts", "cant-tell"]
-    note: Annotated[str, StringConstraints(max_length=4000)]
+    verdict: CompareVerdict | Literal[""]
+    note: Annotated[str, StringConstraints(max_length=NOTE_MAX_CHARS)]
     checked: bool
     result: SpotResult | CompareResult | None
     updated: str = Field(description="When the student last changed this answer (ISO 8601).")
@@ -307,7 +344,7 @@ class ResultsFile(StrictModel):
 
     format: Literal["spot-the-claim-results"]
     version: Literal[1]
-    assignment: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    student: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    assignment: Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX_CHARS)]
+    student: Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX_CHARS)]
     created: str = Field(description="When the file was downloaded (ISO 8601).")
-    exercises: list[ExerciseResult] = Field(max_length=500)
+    exercises: list[ExerciseResult] = Field(max_length=RESULTS_MAX_EXERCISES)
