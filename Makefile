@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test chromium serve build validate schema lint check test bench fuzz
+.PHONY: install install-test node chromium serve build validate schema lint check test bench fuzz
 
 install: $(VENV)/.installed
 
@@ -20,6 +20,21 @@ install-test: $(VENV)/.installed-test
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# The JavaScript tools (linter, property tests) come from npm into node_modules; Node and
+# npm themselves from Debian when the machine has none.
+NODE_TOOLS := node_modules/.installed
+
+node: $(NODE_TOOLS)
+
+$(NODE_TOOLS): package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		echo "Installing Debian's nodejs and npm for the JavaScript tools"; \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q nodejs npm; \
+	fi
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 chromium:
@@ -41,16 +56,19 @@ validate: install
 schema: install
 	$(BIN)/python -m build_tools schema
 
-lint: install-test
+lint: install-test node
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	node_modules/.bin/biome check
 
 # Everything but the browser: quick enough to run before every commit.
 check: install-test lint
+	node --test tests/js/
 	$(BIN)/python -m pytest -m "not browser"
 
 test: install-test chromium lint
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 bench: install-test chromium
@@ -58,5 +76,6 @@ bench: install-test chromium
 	$(BIN)/python benchmarks/build_bench.py; build=$$?; \
 	test $$front -eq 0 -a $$build -eq 0
 
-fuzz: install-test
+fuzz: install-test node
+	FC_RUNS=2000 node --test tests/js/
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py

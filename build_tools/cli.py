@@ -13,6 +13,7 @@ from .audit import audit, figures
 from .catalogue import Catalogue, load_catalogue
 from .coverage import coverage, format_coverage
 from .diagnostics import format_all
+from .front_end import FACTS_PATH, facts_module
 from .render import DEFAULT_PREFIX, render_pages
 from .review import agreement, format_agreement, packet
 from .scaffold import ScaffoldError, article_or_error, scaffold
@@ -122,8 +123,9 @@ def _agreement(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     stale = []
-    for name in SCHEMAS:
-        path, text = args.out / name, schema_text(name)
+    generated = [(args.out / name, schema_text(name)) for name in SCHEMAS]
+    generated.append((FACTS_PATH, facts_module()))
+    for path, text in generated:
         if args.check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 stale.append(path)
@@ -134,7 +136,7 @@ def _schema(args: argparse.Namespace) -> int:
     for path in stale:
         print(f"{path} is out of date: run 'python -m build_tools schema'", file=sys.stderr)
     if args.check and not stale:
-        print("the JSON Schemas are up to date")
+        print("the JSON Schemas and the front end's facts are up to date")
     return 1 if stale else 0
 
 

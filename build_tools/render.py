@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,7 @@ from .catalogue import Catalogue
 from .checks import CheckedExercise
 from .loader import Article
 from .model import (
-    COMPARE_VERDICT_LABELS,
     LEVEL_NAMES,
-    VERDICT_LABELS,
-    WHY_LABELS,
     CompareExercise,
     SpotExercise,
 )
@@ -133,28 +131,39 @@ def _front_end_content(exercise: CheckedExercise) -> dict[str, Any]:
                 "unit": unit,
                 "quote": answer.quote,
                 "verdict": answer.verdict.value,
-                "target": answer.verdict.is_target,
-                "scored": answer.verdict.is_scored,
                 "why": [w.value for w in answer.why],
                 "explanation": answer.explanation,
                 "evidence": answer.evidence_needed,
             }
             for unit, answer in zip(exercise.answer_units, model.answers, strict=True)
         ]
-        data["whyLabels"] = {w.value: label for w, label in WHY_LABELS.items() if w in model.skills}
-        data["verdictLabels"] = {v.value: label for v, label in VERDICT_LABELS.items()}
+        data["skills"] = [skill.value for skill in model.skills]
     elif isinstance(model, CompareExercise):
         data.update(
             claim=model.claim,
             source=model.source,
             sourceName=model.source_name,
             verdict=model.verdict.value,
-            verdictLabels={v.value: label for v, label in COMPARE_VERDICT_LABELS.items()},
             explanation=model.explanation,
             evidence=model.evidence_needed,
-            differences=[d.model_dump() for d in model.differences],
+            marks=[
+                _marks(model.claim, [d.claim for d in model.differences]),
+                _marks(model.source, [d.source for d in model.differences]),
+            ],
         )
     return data
+
+
+def _marks(text: str, phrases: list[str]) -> list[tuple[int, int]]:
+    """Where each phrase first occurs in `text`, in order and without overlaps."""
+    found = sorted(
+        (at, at + len(phrase)) for phrase in phrases if phrase and (at := text.find(phrase)) >= 0
+    )
+    kept: list[tuple[int, int]] = []
+    for start, end in found:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
 def render_exercise(exercise: CheckedExercise) -> str:
@@ -209,6 +218,19 @@ def render_for_print(template: str, article: Article, exercises: list[CheckedExe
     return _env.get_template(template).render(article=article, exercises=exercises)
 
 
+def _scoring_data(exercise: CheckedExercise) -> dict[str, Any]:
+    """What the shared scoring function needs to score this exercise again from picks."""
+    model = exercise.model
+    if isinstance(model, CompareExercise):
+        return {"reference": model.verdict.value}
+    return {
+        "answers": [
+            {"unit": unit, "verdict": a.verdict.value, "why": [w.value for w in a.why]}
+            for unit, a in exercise.answers_by_unit
+        ]
+    }
+
+
 def teacher_data(catalogue: Catalogue) -> list[dict[str, Any]]:
     """What the assignment, student and class report pages need about every exercise."""
     return [
@@ -221,6 +243,7 @@ def teacher_data(catalogue: Catalogue) -> list[dict[str, Any]]:
             "kind": e.model.kind,
             "skills": [skill.value for skill in e.model.skills],
             "version": content_hash(e),
+            **_scoring_data(e),
             "targets": [
                 {"unit": unit, "quote": answer.quote, "explanation": answer.explanation}
                 for unit, answer in e.answers_by_unit
@@ -239,11 +262,36 @@ TOOLS = {
 }
 
 
-def render_tools(catalogue: Catalogue) -> dict[str, str]:
+def built_links(page: str, targets: dict[str, str]) -> Markup:
+    """A hidden paragraph of Markdown links from `page` to each target page, keyed.
+
+    MkDocs turns each into the right URL for the site's layout (`use_directory_urls`,
+    `pages_dir`, a sub-path), and strict builds fail on a broken one, so the page's script
+    reads its links from here instead of guessing them. Keys and targets are slugs and paths
+    the build made, never author text.
+    """
+    folder = posixpath.dirname(page) or "."
+    links = " ".join(
+        f'[{key}]({posixpath.relpath(target, folder)}){{ data-stc-link="{key}" }}'
+        for key, target in targets.items()
+    )
+    return Markup(f'{links}\n{{: .stc-links hidden="hidden" }}' if links else "")
+
+
+def render_tools(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
     data = teacher_data(catalogue)
     template = _env.get_template("tool.md.j2")
+    needs = {
+        "assign": {"page:assignment": "assignment.md"},
+        "assignment": {
+            f"exercise:{e.model.id}": exercise_uri(e, prefix) for e in catalogue.exercises
+        },
+        "report": {},
+    }
     return {
-        path: template.render(tool=tool, title=title, data=data)
+        path: template.render(
+            tool=tool, title=title, data=data, links=built_links(path, needs[tool])
+        )
         for path, (tool, title) in TOOLS.items()
     }
 
@@ -292,7 +340,7 @@ def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str
         f"{prefix}/index.md": render_index(catalogue),
         PROGRESS_PAGE: render_progress(catalogue, prefix),
         STANDARDS_PAGE: render_standards(catalogue, prefix),
-        **render_tools(catalogue),
+        **render_tools(catalogue, prefix),
     }
     for article in catalogue.articles.values():
         exercises = catalogue.exercises_of(article.id)

@@ -11,8 +11,11 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from hypothesis import settings
@@ -143,3 +146,75 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+
+
+# ---- crawling a built site ----
+
+LOADS = {
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+}
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.loads: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if "id" in values:
+            self.ids.add(values["id"])
+        if tag == "a" and "href" in values:
+            self.links.append(values["href"])
+        for name, value in values.items():
+            if (tag, name) in LOADS and not (tag == "link" and values.get("rel") == "canonical"):
+                self.loads.append(value)
+        if tag == "link" and values.get("rel") in ("next", "prev"):
+            self.links.append(values.get("href", ""))
+
+
+@cache
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def target_file(site: Path, url_path: str) -> Path | None:
+    path = site / unquote(url_path).lstrip("/")
+    for candidate in (path / "index.html", path):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def broken_links(site: Path, base: str) -> list[str]:
+    """Every link in the built site that leads to no file, or to no such anchor."""
+    origin = urlparse(base)
+    broken = []
+    for page_file in sorted(site.rglob("*.html")):
+        page_url = urljoin(base, page_file.relative_to(site).as_posix())
+        for href in parse(page_file).links:
+            url = urlparse(urljoin(page_url, href))
+            if url.scheme not in ("http", "https") or url.netloc != origin.netloc:
+                continue
+            inside = url.path.startswith(origin.path)
+            target = target_file(site, url.path[len(origin.path) :]) if inside else None
+            if target is None:
+                broken.append(f"{page_file.relative_to(site)}: {href}")
+            elif (
+                url.fragment
+                and target.suffix == ".html"
+                and unquote(url.fragment) not in parse(target).ids
+            ):
+                broken.append(f"{page_file.relative_to(site)}: {href} (no such anchor)")
+    return broken

@@ -117,9 +117,9 @@ def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: P
     rows = page.locator(".stc-report tbody tr")
     expect(rows).to_have_count(3)
     expect(rows.nth(0)).to_contain_text("Ana")
-    expect(rows.nth(0)).to_contain_text("3 of 3 found, 0 wrong (Proficient)")
-    expect(rows.nth(1)).to_contain_text("1 of 3 found, 1 wrong (Basic)")
-    expect(rows.nth(1)).to_contain_text("✗ did not match")
+    expect(rows.nth(0)).to_contain_text("found 3 of 3, 0 wrong picks (Proficient)")
+    expect(rows.nth(1)).to_contain_text("found 1 of 3, 1 wrong pick (Basic)")
+    expect(rows.nth(1)).to_contain_text("did not match the reference")
     expect(rows.nth(2).locator("th")).to_have_text(HOSTILE)  # shown as text, not markup
     expect(page.locator(".stc-report img, .stc-report b")).to_have_count(0)
     assert page.title() == title and errors == []
@@ -145,6 +145,46 @@ def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: P
     assert result.violations_count == 0, result.generate_report()
     page.screenshot(path=str(tmp_path / "class-report.png"), full_page=True)
     teacher.close()
+
+
+def test_the_report_scores_from_the_picks_never_from_a_stated_score(
+    page: Page, site_url: str, tmp_path: Path
+) -> None:
+    page.goto(site_url + "teachers/class-report/")
+    exercises = json.loads(page.locator(".stc-tool > script").text_content())[0]
+    spot = next(e for e in exercises if e["id"] == SPOT)
+    forged_result = {"found": 3, "targets": 3, "wrong": 0, "whyRight": 3, "level": "Proficient"}
+    entry = {
+        "id": SPOT,
+        "version": spot["version"],
+        "kind": "spot",
+        "picks": [2],
+        "why": {},
+        "verdict": "",
+        "note": "",
+        "checked": True,
+        "result": forged_result,
+        "updated": "2026-11-23T10:00:00Z",
+    }
+    forged = tmp_path / "forged.json"
+    forged.write_text(
+        json.dumps(
+            {
+                "format": "spot-the-claim-results",
+                "version": 1,
+                "assignment": "Week 1",
+                "student": "Eve",
+                "created": "2026-11-23T10:00:00Z",
+                "exercises": [entry],
+            }
+        ),
+        encoding="utf-8",
+    )
+    page.get_by_label("Choose results files").set_input_files(forged)
+    row = page.locator(".stc-report tbody tr")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("found 1 of 3, 0 wrong picks (Basic)")
+    expect(page.locator(".stc-levels")).to_contain_text("Proficient: 0")
 
 
 def test_a_link_with_no_known_exercise(page: Page, site_url: str) -> None:

@@ -1,0 +1,73 @@
+"""What the browser is told about the model, generated as one ES module.
+
+The site's JavaScript never re-types a verdict, a label, a level, a limit or a storage
+key: it imports them from `docs/assets/stc/facts.js`, which `python -m build_tools schema`
+writes from the pydantic models and a test keeps fresh, like the JSON Schemas.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .model import (
+    COMPARE_VERDICT_LABELS,
+    EMERGENT_SHARE,
+    FILE_FORMAT_VERSION,
+    NAME_MAX_CHARS,
+    NOTE_MAX_CHARS,
+    PROGRESS_FILE_MAX_BYTES,
+    PROGRESS_FORMAT,
+    RESULTS_FILE_MAX_BYTES,
+    RESULTS_FORMAT,
+    RESULTS_MAX_EXERCISES,
+    SLUG_PATTERN,
+    STORAGE_PREFIX,
+    VERDICT_LABELS,
+    WHY_LABELS,
+    WHY_MAX_CHARS,
+    ResultLevel,
+    Verdict,
+)
+
+FACTS_PATH = Path("docs/assets/stc/facts.js")
+_HEADER = (
+    "// Generated from build_tools/model.py by `python -m build_tools schema`; do not edit.\n"
+    "// The one list of the facts the site's JavaScript shares with the Python tools.\n"
+)
+
+
+def facts() -> dict[str, Any]:
+    return {
+        "verdicts": {
+            v.value: {"label": VERDICT_LABELS[v], "target": v.is_target, "scored": v.is_scored}
+            for v in Verdict
+        },
+        "compareVerdicts": {v.value: label for v, label in COMPARE_VERDICT_LABELS.items()},
+        "whyLabels": {w.value: label for w, label in WHY_LABELS.items()},
+        "levels": [
+            {"name": level.value, "description": level.description} for level in ResultLevel
+        ],
+        "emergentShare": EMERGENT_SHARE,
+        "slugPattern": SLUG_PATTERN,
+        "storagePrefix": STORAGE_PREFIX,
+        "limits": {
+            "note": NOTE_MAX_CHARS,
+            "name": NAME_MAX_CHARS,
+            "why": WHY_MAX_CHARS,
+            "resultsExercises": RESULTS_MAX_EXERCISES,
+            "resultsFileBytes": RESULTS_FILE_MAX_BYTES,
+            "progressFileBytes": PROGRESS_FILE_MAX_BYTES,
+        },
+        "formats": {
+            "results": RESULTS_FORMAT,
+            "progress": PROGRESS_FORMAT,
+            "version": FILE_FORMAT_VERSION,
+        },
+    }
+
+
+def facts_module() -> str:
+    body = json.dumps(facts(), indent=2, ensure_ascii=False)
+    return f"{_HEADER}export default Object.freeze({body});\n"

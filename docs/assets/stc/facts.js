@@ -1,0 +1,90 @@
+// Generated from build_tools/model.py by `python -m build_tools schema`; do not edit.
+// The one list of the facts the site's JavaScript shares with the Python tools.
+export default Object.freeze({
+  "verdicts": {
+    "unsupported": {
+      "label": "Unsupported claim",
+      "target": true,
+      "scored": true
+    },
+    "overreach": {
+      "label": "Goes beyond its own source",
+      "target": true,
+      "scored": true
+    },
+    "supported": {
+      "label": "Supported in the text",
+      "target": false,
+      "scored": true
+    },
+    "attributed": {
+      "label": "Reported as a source's words",
+      "target": false,
+      "scored": true
+    },
+    "background": {
+      "label": "Background, not the argument",
+      "target": false,
+      "scored": false
+    },
+    "opinion": {
+      "label": "Opinion",
+      "target": false,
+      "scored": false
+    },
+    "debatable": {
+      "label": "Debatable",
+      "target": false,
+      "scored": false
+    }
+  },
+  "compareVerdicts": {
+    "supported": "The source supports it",
+    "goes-beyond": "It goes beyond the source",
+    "contradicts": "It contradicts the source",
+    "cant-tell": "Can't tell from the text"
+  },
+  "whyLabels": {
+    "no-source": "No source: stated as fact with nothing to back it",
+    "beyond-source": "Goes further than its own evidence",
+    "sweeping": "Sweeping: all, every, entirely",
+    "guess-as-fact": "A guess about intent or the future, stated as certain",
+    "loaded-words": "Loaded words doing the arguing",
+    "cause-leap": "Names a cause without showing it",
+    "insinuation": "Implies what it does not say",
+    "weak-authority": "An authority whose standing for this claim is not shown",
+    "headline-overclaim": "The headline claims more than the body shows",
+    "conspiracy": "A hidden plan, asserted without evidence",
+    "discrediting": "Attacks the messenger, not the evidence"
+  },
+  "levels": [
+    {
+      "name": "Basic",
+      "description": "Under half found, counting wrong picks: read the explanations and try again."
+    },
+    {
+      "name": "Emergent",
+      "description": "At least half found, counting each wrong pick against a find."
+    },
+    {
+      "name": "Proficient",
+      "description": "Every unsupported claim found, and no wrong picks."
+    }
+  ],
+  "emergentShare": 0.5,
+  "slugPattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+  "storagePrefix": "stc:v1:",
+  "limits": {
+    "note": 4000,
+    "name": 200,
+    "why": 40,
+    "resultsExercises": 500,
+    "resultsFileBytes": 2000000,
+    "progressFileBytes": 1000000
+  },
+  "formats": {
+    "results": "spot-the-claim-results",
+    "progress": "spot-the-claim-progress",
+    "version": 1
+  }
+});

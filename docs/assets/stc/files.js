@@ -1,0 +1,58 @@
+/* Files from outside this browser: a student's results file and an exported progress file.
+   They are data, checked field by field; an id is looked up only in a Map. */
+import facts from "./facts.js";
+import { isCount, isMap, isName, isRecord, isResult, isSlug, isText, isWhyMap } from "./records.js";
+
+/** Why a parsed results file cannot be used, or "" if it can.
+    `byId` maps the site's exercise ids to what the site knows of them. */
+export function resultsFileProblem(file, byId) {
+  if (!isMap(file) || file.format !== facts.formats.results || file.version !== facts.formats.version) {
+    return "not a Spot the Claim results file";
+  }
+  if (!isName(file.assignment) || !isName(file.student) || typeof file.created !== "string") {
+    return "the assignment or student name is missing or too long";
+  }
+  const list = file.exercises;
+  if (!Array.isArray(list) || !list.length || list.length > facts.limits.resultsExercises) return "it lists no exercises";
+  const seen = new Set();
+  for (const entry of list) {
+    const known = isMap(entry) && isSlug(entry.id) && byId.get(entry.id);
+    if (!known) return `exercise ${JSON.stringify(String(entry?.id).slice(0, 60))} is not on this site`;
+    if (seen.has(entry.id)) return `it lists \u201c${known.title}\u201d twice`;
+    seen.add(entry.id);
+    if (entry.version !== known.version) return `it answers an older version of \u201c${known.title}\u201d`;
+    const wellFormed =
+      entry.kind === known.kind &&
+      Array.isArray(entry.picks) &&
+      entry.picks.every(isCount) &&
+      isWhyMap(entry.why) &&
+      (entry.verdict === "" || Object.hasOwn(facts.compareVerdicts, entry.verdict)) &&
+      typeof entry.checked === "boolean" &&
+      isText(entry.note, facts.limits.note) &&
+      typeof entry.updated === "string";
+    if (!wellFormed) return `the answers to \u201c${known.title}\u201d are malformed`;
+    if (!isResult(entry.result)) return `the result for \u201c${known.title}\u201d is malformed`;
+  }
+  return "";
+}
+
+/** The entries of a progress file for exercises on this site, or why it was refused. */
+export function parseProgressFile(text, knownIds) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { problem: "The file is not JSON, so it is not a progress file." };
+  }
+  if (!isMap(data) || data.format !== facts.formats.progress || data.version !== facts.formats.version || !isMap(data.exercises)) {
+    return {
+      problem: `The file is not a Spot the Claim progress file (format ${facts.formats.progress}, version ${facts.formats.version}).`,
+    };
+  }
+  for (const [id, record] of Object.entries(data.exercises)) {
+    if (!isSlug(id) || !isRecord(record)) {
+      return { problem: `The entry for exercise \u201c${id.slice(0, 80)}\u201d is not valid progress, so nothing was imported.` };
+    }
+  }
+  return { entries: Object.entries(data.exercises).filter(([id]) => knownIds.has(id)) };
+}

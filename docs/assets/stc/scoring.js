@@ -1,0 +1,60 @@
+/* The one scoring function: an exercise's reference answers and a learner's picks in, counts
+   and a rubric level out. Pure, so that the exercise page, the assignment, the progress page
+   and the class report all agree, and Node's test runner can check it. */
+import facts from "./facts.js";
+
+const LEVELS = facts.levels.map((level) => level.name);
+const [BASIC, EMERGENT, PROFICIENT] = LEVELS;
+
+export function levelFor(found, targets, wrong) {
+  if (found === targets && wrong === 0) return PROFICIENT;
+  return targets > 0 && (found - wrong) / targets >= facts.emergentShare ? EMERGENT : BASIC;
+}
+
+/**
+ * Score a spot exercise.
+ * @param {{unit: number, verdict: string, why: string[]}[]} answers the reference answers
+ * @param {number[]} picks the numbers of the sentences the learner flagged
+ * @param {Object<string, string>} why the learner's why-label per picked sentence
+ */
+export function scoreSpot(answers, picks, why = {}) {
+  const byUnit = new Map(answers.map((a) => [a.unit, a]));
+  const picked = new Set(picks);
+  let found = 0;
+  let wrong = 0;
+  let whyRight = 0;
+  let targets = 0;
+  for (const answer of answers) {
+    const verdict = facts.verdicts[answer.verdict];
+    if (verdict.target) {
+      targets += 1;
+      if (picked.has(answer.unit)) {
+        found += 1;
+        if (Object.hasOwn(why, answer.unit) && answer.why.includes(why[answer.unit])) whyRight += 1;
+      }
+    } else if (verdict.scored && picked.has(answer.unit)) {
+      wrong += 1;
+    }
+  }
+  for (const unit of picked) if (!byUnit.has(unit)) wrong += 1; // a sentence with no answer is context
+  return { found, targets, wrong, whyRight, level: levelFor(found, targets, wrong) };
+}
+
+export function scoreCompare(reference, verdict) {
+  const correct = verdict === reference;
+  return { correct, level: correct ? PROFICIENT : BASIC };
+}
+
+/** Orders results of one exercise, for keeping the best. */
+export function rank(result) {
+  return "correct" in result ? Number(result.correct) : (result.found - result.wrong) * 100 + result.whyRight;
+}
+
+/** A result in a few words, as the progress page and the class report show it. */
+export function describe(result) {
+  if (!result) return "not checked";
+  if ("correct" in result) return result.correct ? "matched the reference" : "did not match the reference";
+  return `found ${result.found} of ${result.targets}, ${result.wrong} wrong pick${result.wrong === 1 ? "" : "s"} (${result.level})`;
+}
+
+export { LEVELS };

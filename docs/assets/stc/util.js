@@ -1,0 +1,50 @@
+/* Small DOM and text helpers shared by every page script. */
+
+/** An element with attributes and optional content; text is always set as text. */
+export function el(tag, attrs = {}, content) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  if (content !== undefined) node.append(content);
+  return node;
+}
+
+export function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function button(label, primary = false) {
+  return el("button", { type: "button", class: `md-button${primary ? " md-button--primary" : ""}` }, label);
+}
+
+/** A labelled control in a paragraph; the label is tied to the control by id. */
+export function field(label, control) {
+  control.id ||= `stc-${label.toLowerCase().replace(/\W+/g, "-")}`;
+  const wrap = el("p", { class: "stc-field" }, el("label", { for: control.id }, label));
+  wrap.append(control);
+  return wrap;
+}
+
+/** Hand the learner a file: the only way data leaves this site. */
+export function download(name, type, body) {
+  const link = el("a", { href: URL.createObjectURL(new Blob([body], { type })), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/** The data a generated page embeds for its script, as [ {...} ]. After instant
+    navigation Material replaces the script with a copy that keeps only its text, so it
+    is found by position, not by class. */
+export function embeddedData(root) {
+  return JSON.parse(root.querySelector(":scope > script").textContent)[0];
+}
+
+/** Links the build resolved for this page (MkDocs writes them for any URL layout). */
+export function builtLinks() {
+  const links = new Map();
+  for (const a of document.querySelectorAll(".stc-links a[data-stc-link]")) {
+    links.set(a.getAttribute("data-stc-link"), a.href);
+  }
+  return links;
+}

@@ -1,0 +1,66 @@
+/* Records and files from outside are data: validated field by field, and importing never
+   replaces a better result. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import fc from "fast-check";
+import facts from "../../docs/assets/stc/facts.js";
+import { parseProgressFile, resultsFileProblem } from "../../docs/assets/stc/files.js";
+import { merge } from "../../docs/assets/stc/progress.js";
+import { emptyRecord, isRecord } from "../../docs/assets/stc/records.js";
+
+const RUNS = Number(process.env.FC_RUNS || 200);
+const VERSION = "0123456789abcdef";
+const [BASIC, , PROFICIENT] = facts.levels.map((l) => l.name);
+
+test("an empty record is a valid record", () => {
+  assert.ok(isRecord(emptyRecord(VERSION)));
+});
+
+test("property: whatever JSON a file holds, validation answers without throwing", () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), (value) => {
+      assert.equal(typeof isRecord(value), "boolean");
+      assert.equal(typeof resultsFileProblem(value, new Map()), "string");
+      const parsed = parseProgressFile(JSON.stringify(value), new Set(["a"]));
+      assert.ok(parsed.problem || Array.isArray(parsed.entries));
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test("ids that name Object.prototype's members are not exercises", () => {
+  const byId = new Map([["warning-or-threat", { title: "W", version: VERSION, kind: "spot" }]]);
+  for (const id of ["constructor", "__proto__", "toString"]) {
+    const file = { format: facts.formats.results, version: 1, assignment: "A", student: "S", created: "", exercises: [{ id }] };
+    assert.match(resultsFileProblem(file, byId), /not on this site/);
+  }
+});
+
+test("an exercise listed twice in one results file is refused", () => {
+  const byId = new Map([["w", { title: "W", version: VERSION, kind: "spot" }]]);
+  const entry = {
+    id: "w",
+    version: VERSION,
+    kind: "spot",
+    picks: [1],
+    why: {},
+    verdict: "",
+    note: "",
+    checked: true,
+    result: null,
+    updated: "",
+  };
+  const file = { format: facts.formats.results, version: 1, assignment: "A", student: "S", created: "", exercises: [entry, entry] };
+  assert.match(resultsFileProblem(file, byId), /twice/);
+});
+
+test("importing older progress keeps the better best result already saved", () => {
+  const best = { found: 3, targets: 3, wrong: 0, whyRight: 3, level: PROFICIENT };
+  const saved = { ...emptyRecord(VERSION), checked: true, result: best, best, at: "2026-11-02T00:00:00Z" };
+  const weak = { found: 0, targets: 3, wrong: 1, whyRight: 0, level: BASIC };
+  const incoming = { ...emptyRecord(VERSION), checked: true, result: weak, best: weak, at: "2026-11-03T00:00:00Z" };
+  const merged = merge(saved, incoming);
+  assert.deepEqual(merged.best, best);
+  assert.deepEqual(merged.result, weak, "the newer work is kept as the current attempt");
+  assert.deepEqual(merge(incoming, { ...emptyRecord(VERSION), at: "2026-11-01T00:00:00Z" }).best, weak);
+});
