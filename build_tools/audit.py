@@ -16,6 +16,8 @@ from statistics import median
 
 from .catalogue import Catalogue
 from .checks import CheckedExercise
+from .coverage import coverage
+from .loader import Article
 from .model import (
     EXPLANATION_MAX_WORDS,
     Answer,
@@ -118,13 +120,60 @@ def rule_verdict_balance(catalogue: Catalogue) -> list[str]:
     return problems
 
 
+def complete_articles(catalogue: Catalogue) -> list[Article]:
+    """Articles whose exercise set is marked complete: the rules for a whole set apply to
+    these. A new article starts 'growing', so adding one never breaks the audit."""
+    return [a for a in catalogue.articles_in_order() if a.meta.exercise_set == "complete"]
+
+
 def rule_level_one(catalogue: Catalogue) -> list[str]:
     problems = []
-    for article in catalogue.articles_in_order():
+    for article in complete_articles(catalogue):
         count = sum(e.model.level == 1 for e in catalogue.exercises_of(article.id))
         if count < LEVEL_ONE_MIN_PER_ARTICLE:
             problems.append(
                 f"{article.id}: {count} level-1 exercise(s); at least {LEVEL_ONE_MIN_PER_ARTICLE}"
+            )
+    return problems
+
+
+SET_MIN_EXERCISES = 10
+SET_MIN_COMPARES = 3
+UNITS_PER_EXERCISE = (4, 12)
+"""A spot exercise's passage, in units; a headline exercise may run longer."""
+
+
+def rule_complete_set(catalogue: Catalogue) -> list[str]:
+    """What an article's exercise set needs before it is marked complete."""
+    problems = []
+    for article in complete_articles(catalogue):
+        exercises = catalogue.exercises_of(article.id)
+        if len(exercises) < SET_MIN_EXERCISES:
+            problems.append(
+                f"{article.id}: {len(exercises)} exercises; at least {SET_MIN_EXERCISES}"
+            )
+        if {e.model.level for e in exercises} != {1, 2, 3}:
+            problems.append(f"{article.id}: needs exercises at each level, 1, 2 and 3")
+        compares = sum(isinstance(e.model, CompareExercise) for e in exercises)
+        if compares < SET_MIN_COMPARES:
+            problems.append(
+                f"{article.id}: {compares} compare exercises; at least {SET_MIN_COMPARES}"
+            )
+        if not any(is_headline_exercise(e) for e in exercises):
+            problems.append(f"{article.id}: no exercise on its headline")
+        low, high = UNITS_PER_EXERCISE
+        problems += [
+            f"{e.model.id}: {len(e.units)} sentences; a spot exercise has {low} to {high}"
+            for e in exercises
+            if isinstance(e.model, SpotExercise)
+            and not low <= len(e.units) <= high
+            and not is_headline_exercise(e)
+        ]
+    for result in coverage(catalogue):
+        if result.article.meta.exercise_set == "complete" and result.unused:
+            problems.append(
+                f"{result.article.id}: {len(result.unused)} sentence(s) no exercise uses, "
+                f"from “{result.unused[0].text[:60]}”"
             )
     return problems
 
@@ -223,6 +272,7 @@ RULES: dict[str, Callable[[Catalogue], list[str]]] = {
     "complete keys": rule_complete_keys,
     "verdict balance": rule_verdict_balance,
     "level-1 exercises": rule_level_one,
+    "a whole set per complete article": rule_complete_set,
     "plain language": rule_plain_language,
     "what checking finds": rule_checking_notes,
     "same sentence, same verdict": rule_same_sentence_same_verdict,
@@ -251,6 +301,12 @@ def figures(catalogue: Catalogue) -> list[str]:
         )
     with_note = sum(has_checking(e) for e in catalogue.exercises)
     lines.append(f"exercises with 'What checking finds': {with_note} of {len(catalogue.exercises)}")
+    growing = [a.id for a in catalogue.articles_in_order() if a.meta.exercise_set == "growing"]
+    if growing:
+        lines.append(
+            "growing sets (the rules for a whole set apply once marked complete): "
+            + ", ".join(growing)
+        )
     return lines
 
 

@@ -226,6 +226,13 @@ class ArticleMeta(StrictModel):
     cleaning: list[Text] = Field(
         min_length=1, description="What was repaired in the extracted text, one item per change."
     )
+    exercise_set: Literal["growing", "complete"] = Field(
+        "growing",
+        description=(
+            "'complete' once the article's exercises make a whole set; from then on the audit "
+            "holds it to the rules for a set (see COMPLETE_SET_RULES in build_tools/audit.py)."
+        ),
+    )
 
 
 class Answer(StrictModel):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, mkdocs_build, wait_for
+from conftest import free_port, mkdocs_build, project_copy, wait_for
 
 
 class _ExerciseRoots(HTMLParser):
@@ -78,16 +77,6 @@ def test_navigation_lists_articles_and_exercises(built_site: tuple[Path, str]) -
     for href in ("idlib-last-stand/", "idlib-last-stand/warning-or-threat/"):
         assert f'href="{href}"' in html
     assert "Idlib: Al Qaeda&#39;s Last Stand" in html or "Idlib: Al Qaeda's Last Stand" in html
-
-
-def project_copy(tmp_path: Path) -> Path:
-    for name in ("mkdocs.yml", "docs", "exercises"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
 
 
 def test_an_invalid_exercise_stops_the_build_with_the_cli_message(tmp_path: Path) -> None:

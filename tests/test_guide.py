@@ -3,6 +3,7 @@ the checker's messages it shows are the real ones, and the new article reaches t
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -10,8 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, mkdocs_build
-from test_build import project_copy
+from conftest import ROOT, mkdocs_build, project_copy
 
 GUIDE = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
 FIXTURE = ROOT / "tests" / "fixtures" / "guide" / "town-budget" / "article.md"
@@ -91,3 +91,33 @@ def test_following_the_guide_adds_an_article_with_two_exercises(tmp_path: Path) 
     for exercise_id in ("everyone-knows-the-council-wastes", "raise-taxes"):
         assert (site / "town-budget" / exercise_id / "index.html").is_file()
         assert f'href="{exercise_id}/"' in page
+
+
+PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser"]
+CONTENT_TESTS = [
+    "tests/test_content.py",
+    "tests/test_standard.py",
+    "tests/test_checks.py",
+    "tests/test_review.py",
+    "tests/test_front_end.py",
+    "tests/test_render.py",
+]
+
+
+def test_a_new_article_leaves_the_content_tests_green(tmp_path: Path) -> None:
+    """The catalogue grows: the content tests assert their rules for every article present,
+    so a valid new article with two exercises, made by following the guide, passes them."""
+    test_following_the_guide_adds_an_article_with_two_exercises(tmp_path)
+    project = tmp_path / "project"
+    for name in ("tests", "review", "schema", "build_tools"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    result = subprocess.run(
+        [*PYTEST, *CONTENT_TESTS],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(project)},
+    )
+    assert result.returncode == 0, result.stdout[-4000:]

@@ -7,9 +7,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import ROOT, free_port, mkdocs_build, serving
+from conftest import ROOT, free_port, mkdocs_build, project_copy, serving
 from playwright.sync_api import Page, expect
-from test_build import project_copy
 
 FIXTURE = ROOT / "tests" / "fixtures" / "injection" / "hostile-text"
 PAGES = [

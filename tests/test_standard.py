@@ -114,7 +114,7 @@ def test_balance_fails_with_too_few_supported(catalogue: Catalogue) -> None:
 
 
 def test_level_one_fails_when_an_article_has_too_few(catalogue: Catalogue) -> None:
-    article = catalogue.articles_in_order()[0].id
+    article = audit.complete_articles(catalogue)[0].id
 
     def harder(exercise: CheckedExercise) -> CheckedExercise:
         if exercise.article.id == article and exercise.model.level == 1:
@@ -124,6 +124,17 @@ def test_level_one_fails_when_an_article_has_too_few(catalogue: Catalogue) -> No
     assert audit.rule_level_one(with_exercises(catalogue, harder)) == [
         f"{article}: 0 level-1 exercise(s); at least {audit.LEVEL_ONE_MIN_PER_ARTICLE}"
     ]
+
+
+def test_a_complete_set_fails_without_its_compare_exercises(catalogue: Catalogue) -> None:
+    article = audit.complete_articles(catalogue)[0].id
+    kept = [
+        e
+        for e in catalogue.exercises
+        if not (e.article.id == article and isinstance(e.model, CompareExercise))
+    ]
+    problems = audit.rule_complete_set(dataclasses.replace(catalogue, exercises=kept))
+    assert f"{article}: 0 compare exercises; at least {audit.SET_MIN_COMPARES}" in problems
 
 
 HARD = (
@@ -263,9 +274,18 @@ OUTSIDE = re.compile("CONTENT" + r"_GUIDE|\.\./" + "shared")
 
 
 def test_no_file_in_the_repository_refers_to_a_guide_outside_it() -> None:
-    tracked = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.split("\0")
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if listed.returncode == 0:
+        tracked = listed.stdout.split("\0")
+    else:  # a copy that is not a clone: every file but tools' own folders
+        skip = {".git", ".venv", "node_modules", "__pycache__", ".mypy_cache", ".ruff_cache"}
+        tracked = [
+            p.relative_to(ROOT).as_posix()
+            for p in ROOT.rglob("*")
+            if not skip & set(p.relative_to(ROOT).parts)
+        ]
     found = []
     for name in filter(None, tracked):
         path = ROOT / name

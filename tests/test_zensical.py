@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import serving
+from conftest import project_copy, serving
 from playwright.sync_api import Page, expect
-from test_build import project_copy
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 
