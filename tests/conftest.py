@@ -134,7 +134,7 @@ def open_in_scheme(page: Any, url: str, scheme: str) -> None:
 
 
 # Hypothesis: 2,000 examples per property in the normal run; `make fuzz` selects "fuzz".
-settings.register_profile("default", max_examples=2000, deadline=None)
+settings.register_profile("default", max_examples=200, deadline=None)
 settings.register_profile("fuzz", max_examples=50000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 

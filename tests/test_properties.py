@@ -1,7 +1,7 @@
 """Property-based tests: whatever an author's file holds, loading and checking it ends in
 a valid result or in diagnostics, never in an exception.
 
-Examples per property come from the Hypothesis profile: 2,000 in `make test`, many more
+Examples per property come from the Hypothesis profile: 200 in `make test`, many more
 in `make fuzz` (profiles are set in conftest.py).
 """
 
