@@ -66,11 +66,11 @@ lint: install-test node
 # Everything but the browser: quick enough to run before every commit.
 check: install-test lint
 	node --test tests/js/
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n auto -m "not browser"
 
 test: install-test chromium lint
 	node --test tests/js/
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 bench: install-test chromium
 	$(BIN)/python benchmarks/bench.py; front=$$?; \

@@ -367,3 +367,24 @@ def navigation(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> list[Any]:
                 children.append({f"Level {level} · {name}": pages})
         sections.append({html.escape(article.meta.title, quote=False): children})
     return sections
+
+
+def problems_page(report: str, count: int) -> str:
+    """What `mkdocs serve` shows on every page while an exercise file is invalid: each
+    problem as the checker prints it, as text. The next good save brings the site back."""
+    lines = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in report.splitlines())
+    return (
+        '<div class="stc-problems admonition failure" role="alert">\n'
+        f'<p class="admonition-title">The site can\'t be shown: {count} problem(s) in the '
+        "exercise files</p>\n"
+        "<p>Fix these and save: this page updates by itself. Nothing is built for "
+        "publishing until every file is valid (<code>make build</code> stops with the same "
+        "messages).</p>\n"
+        f'<ul class="stc-problems__list">\n{lines}\n</ul>\n</div>\n'
+    )
+
+
+def placeholder_pages(prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
+    """The generated pages the navigation names, as stand-ins while the content is invalid."""
+    paths = [f"{prefix}/index.md", PROGRESS_PAGE, STANDARDS_PAGE, *TOOLS]
+    return {path: "# Exercise files need fixing\n" for path in paths}

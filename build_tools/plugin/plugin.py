@@ -1,13 +1,16 @@
 """A thin adapter from MkDocs to the plain functions that load, check and render content.
 
-on_config loads and checks every file (an invalid one stops the build with the same
-messages as `python -m build_tools validate`); on_files adds the rendered pages as
-virtual files and expands their place in the nav; on_page_content puts back the HTML
-blocks lifted out of their Markdown (see `lift_html`); on_serve watches the content folder.
+on_config loads and checks every file: an invalid one stops the build with the same
+messages as `python -m build_tools validate`, and under `mkdocs serve` turns every page
+into the list of problems instead, so that the preview never freezes. on_files adds the
+rendered pages as virtual files and expands their place in the nav; on_page_content puts
+back the HTML blocks lifted out of their Markdown (see `lift_html`); on_serve watches the
+content folder.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +23,26 @@ from mkdocs.structure.pages import Page
 
 from ..catalogue import Catalogue, load_catalogue
 from ..diagnostics import format_all
-from ..render import lift_html, navigation, render_pages, restore_html
+from ..render import (
+    lift_html,
+    navigation,
+    placeholder_pages,
+    problems_page,
+    render_pages,
+    restore_html,
+)
 from .config import SpotTheClaimConfig
+
+log = logging.getLogger("mkdocs.plugins.spot-the-claim")
 
 
 class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.serving = False
+        self.problems: str | None = None  # while serving invalid content: the page to show
+        self.last_good: set[str] = set()  # pages of the last valid build, kept while serving
         self.catalogue: Catalogue | None = None
         self.pages: dict[str, str] = {}
         self.blocks: dict[str, list[str]] = {}
@@ -35,7 +50,11 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
     def _content_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.exercises_dir
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.problems, self.catalogue = None, None
         if not self.config.enabled:
             return config
         root = self._content_root(config)
@@ -45,13 +64,29 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
         if not catalogue.ok:
             count = len(catalogue.diagnostics)
             report = format_all(catalogue.diagnostics, relative_to=root.parent)
-            raise PluginError(f"{report}\n{count} problem(s) in the exercise files; nothing built.")
+            if not self.serving:
+                raise PluginError(
+                    f"{report}\n{count} problem(s) in the exercise files; nothing built."
+                )
+            # Logged below warning level and with link checks quietened: a warning would
+            # abort this strict build, and the preview would freeze on the last good site.
+            log.info(
+                "%s\n%d problem(s) in the exercise files; the preview shows them.", report, count
+            )
+            self.problems = problems_page(report, count)
+            stand_ins = placeholder_pages(self.config.pages_dir)
+            self.pages = {uri: stand_ins.get(uri, "# …\n") for uri in {*stand_ins, *self.last_good}}
+            for checks in (config.validation.links, config.validation.nav):
+                for name in checks:
+                    checks[name] = logging.INFO
+            return config
         self.catalogue = catalogue
         self.pages = render_pages(catalogue, self.config.pages_dir)
+        self.last_good = set(self.pages)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.catalogue is None:
+        if not self.config.enabled or not self.pages:
             return files
         for src_uri, content in self.pages.items():
             if files.get_file_from_path(src_uri) is not None:
@@ -61,7 +96,7 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
                 )
             markdown, self.blocks[src_uri] = lift_html(content)
             files.append(File.generated(config, src_uri, content=markdown))
-        if config.nav:
+        if config.nav and self.catalogue is not None:
             index = f"{self.config.pages_dir}/index.md"
             config.nav = _expand(
                 config.nav, index, navigation(self.catalogue, self.config.pages_dir)
@@ -73,6 +108,8 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return html
+        if self.problems is not None:
+            return self.problems
         return restore_html(html, self.blocks.get(page.file.src_uri, []))
 
     def on_serve(
