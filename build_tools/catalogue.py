@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import CheckedExercise, check_exercise, check_unique_ids
-from .diagnostics import Diagnostic, Position
-from .loader import ARTICLE_FILE, Article, LoadedExercise, Problems, load_article, load_exercise
+from .diagnostics import Diagnostic, Position, Problems
+from .loader import ARTICLE_FILE, Article, LoadedExercise, load_article, load_exercise
 
 EXERCISE_SUFFIXES = (".yaml", ".yml")
 

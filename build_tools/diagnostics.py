@@ -51,3 +51,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
     listing = "allowed: " + ", ".join(allowed)
     return f"did you mean '{close[0]}'? {listing}" if close else listing
+
+
+class Problems(Exception):
+    """The one exception for content problems: it carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__("\n".join(d.message for d in diagnostics) or "no problems")
+        self.diagnostics = diagnostics

@@ -17,19 +17,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .article_text import FORBIDDEN_MARKUP, reading_text
-from .diagnostics import Diagnostic, Position, did_you_mean
+from .diagnostics import Diagnostic, Position, Problems, did_you_mean
 from .model import EXERCISE_KINDS, PATTERN_HINTS, SLUG_PATTERN, ArticleMeta, ExerciseBase
-from .yaml_reader import Loc, Locator, YamlProblems, read_yaml
+from .yaml_reader import Loc, Locator, read_yaml
 
 MAX_FILE_BYTES = 1_000_000
 ARTICLE_FILE = "article.md"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-class Problems(Exception):
-    def __init__(self, diagnostics: list[Diagnostic]):
-        super().__init__(f"{len(diagnostics)} problem(s)")
-        self.diagnostics = diagnostics
 
 
 @dataclass(frozen=True)
@@ -173,7 +167,7 @@ def _markup_problems(path: Path, body: str, first_line: int) -> list[Diagnostic]
 def _read_document(path: Path, text: str, line_offset: int = 0) -> Any:
     try:
         return read_yaml(path, text, line_offset)
-    except YamlProblems as problems:
+    except Problems as problems:
         raise Problems(problems.diagnostics) from None
 
 

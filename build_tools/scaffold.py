@@ -68,15 +68,32 @@ def _block(text: str, indent: int) -> str:
     return "\n\n".join(textwrap.indent(p, pad) for p in wrapped)
 
 
+_ID_LINE = re.compile(r"^id:\s*['\"]?([a-z0-9-]+)['\"]?\s*(?:#.*)?$", re.M)
+
+
+def ids_in_use(root: Path) -> dict[str, Path]:
+    """Every exercise id already written in a file under `root`, valid or not."""
+    found: dict[str, Path] = {}
+    for path in sorted(root.glob("*/*.yaml")):
+        match = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+        if match:
+            found.setdefault(match.group(1), path)
+    return found
+
+
 def scaffold(
     article: Article, folder: Path, quote: str, around: int = 1, exercise_id: str | None = None
 ) -> Scaffold:
     passage = passage_for(article, quote, around)
     exercise_id = exercise_id or slug(quote)
+    taken = ids_in_use(folder.parent).get(exercise_id)
+    if taken is not None:
+        raise ScaffoldError(
+            f"the id '{exercise_id}' is already used by {taken.as_posix()}",
+            "ids are unique across the site: choose another with --id",
+        )
     numbers = [int(m.group(1)) for p in folder.glob("*.yaml") if (m := re.match(r"(\d+)-", p.name))]
     path = folder / f"{max(numbers, default=0) + 1:02d}-{exercise_id}.yaml"
-    if path.exists():
-        raise ScaffoldError(f"{path} already exists", "choose another id with --id")
     quoted = normalize(quote).replace('"', '\\"')
     text = f"""# yaml-language-server: $schema=../../schema/exercise.schema.json
 id: {exercise_id}

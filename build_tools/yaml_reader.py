@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Diagnostic, Position
+from .diagnostics import Diagnostic, Position, Problems
 from .text import normalize_mapped
 
 Loc = tuple[str | int, ...]
@@ -97,12 +97,6 @@ class Document:
     locator: Locator
 
 
-class YamlProblems(Exception):
-    def __init__(self, diagnostics: list[Diagnostic]):
-        super().__init__("\n".join(d.message for d in diagnostics))
-        self.diagnostics = diagnostics
-
-
 class _Located(Protocol):
     """Where PyYAML says something is: its pure-Python and libyaml marks both have these."""
 
@@ -143,7 +137,7 @@ class _ComposingLoader(yaml.BaseLoader):
 def read_yaml(path: Path, text: str, line_offset: int = 0) -> Document:
     """Parse one YAML document into plain data plus a `Locator`.
 
-    Raises `YamlProblems` with every problem found; never lets a YAML exception escape.
+    Raises `Problems` with every problem found; never lets a YAML exception escape.
     """
     lines = text.split("\n")
     locator = Locator(path, lines, line_offset)
@@ -162,25 +156,25 @@ def read_yaml(path: Path, text: str, line_offset: int = 0) -> Document:
             finally:
                 loader.dispose()
     except _Refused as refused:
-        raise YamlProblems(
+        raise Problems(
             [Diagnostic(path, at(refused.mark), refused.message, refused.hint)]
         ) from None
     except yaml.MarkedYAMLError as error:
-        raise YamlProblems([_syntax_diagnostic(path, error, text, at)]) from None
+        raise Problems([_syntax_diagnostic(path, error, text, at)]) from None
     except yaml.YAMLError as error:  # unmarked reader errors, e.g. control characters
-        raise YamlProblems([Diagnostic(path, at(None), f"not valid YAML: {error}")]) from None
+        raise Problems([Diagnostic(path, at(None), f"not valid YAML: {error}")]) from None
     except RecursionError:
-        raise YamlProblems(
+        raise Problems(
             [Diagnostic(path, at(None), "the YAML is nested too deeply to read")]
         ) from None
 
     if root is None:
-        raise YamlProblems([Diagnostic(path, at(None), "the file is empty")])
+        raise Problems([Diagnostic(path, at(None), "the file is empty")])
 
     problems: list[Diagnostic] = []
     data = _build(root, (), locator, problems, at, depth=0)
     if problems:
-        raise YamlProblems(problems)
+        raise Problems(problems)
     return Document(data, locator)
 
 

@@ -1,6 +1,7 @@
 """The command line as an author runs it."""
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,22 @@ def test_the_schema_knows_every_kind_and_verdict() -> None:
     assert set(schema["discriminator"]["mapping"]) == {"spot", "compare"}
     verdicts = schema["$defs"]["Verdict"]["enum"]
     assert "unsupported" in verdicts and "attributed" in verdicts
+
+
+NEW = [sys.executable, "-m", "build_tools", "new", "--article", "idlib-last-stand"]
+
+
+def test_new_refuses_an_id_already_in_use(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
+    before = sorted(p.name for p in (tmp_path / "exercises").rglob("*.yaml"))
+    for taken in ("warning-or-threat", "most-obvious-place"):
+        made = subprocess.run(
+            [*NEW, "--quote", "it is clear that the warning", "--id", taken],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert made.returncode == 1 and "Traceback" not in made.stderr, made.stderr
+        assert f"the id '{taken}' is already used by exercises/" in made.stderr
+    assert sorted(p.name for p in (tmp_path / "exercises").rglob("*.yaml")) == before

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from build_tools.catalogue import load_catalogue
 from build_tools.checks import CheckedExercise, check_exercise
-from build_tools.loader import Problems, load_exercise
-from build_tools.yaml_reader import YamlProblems, read_yaml
+from build_tools.diagnostics import Problems
+from build_tools.loader import load_exercise
+from build_tools.yaml_reader import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = (ROOT / "exercises/idlib-last-stand/01-warning-or-threat.yaml").read_text(encoding="utf-8")
@@ -43,7 +44,7 @@ def mutated(draw: st.DrawFn, text: str = VALID) -> str:
 def test_reading_any_text_gives_data_or_diagnostics(text: str) -> None:
     try:
         read_yaml(Path("x.yaml"), text)
-    except YamlProblems as problems:
+    except Problems as problems:
         assert problems.diagnostics
         for diagnostic in problems.diagnostics:
             assert diagnostic.position.line >= 1 and diagnostic.position.col >= 1

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.diagnostics import Position
-from build_tools.yaml_reader import YamlProblems, read_yaml
+from build_tools.diagnostics import Position, Problems
+from build_tools.yaml_reader import read_yaml
 
 PATH = Path("x.yaml")
 
@@ -54,6 +54,6 @@ def test_positions_inside_a_quoted_scalar_with_line_offset() -> None:
     ],
 )
 def test_refused_input(text: str, message: str) -> None:
-    with pytest.raises(YamlProblems) as caught:
+    with pytest.raises(Problems) as caught:
         read_yaml(PATH, text)
     assert message in caught.value.diagnostics[0].format()
