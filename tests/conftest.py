@@ -124,12 +124,17 @@ def checked_page(page: Any) -> Iterator[Any]:
     assert errors == []
 
 
+def wait_until_ready(page: Any) -> None:
+    """The site's scripts have mounted everything on the page (main.js marks <html>)."""
+    page.locator("html[data-stc-ready]").wait_for(state="attached")
+
+
 def open_in_scheme(page: Any, url: str, scheme: str) -> None:
     """Open `url` the way a reader's system preference would: Material picks the palette
     from prefers-color-scheme ('default' is light, 'slate' dark)."""
     page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
     page.goto(url)
-    page.wait_for_load_state("networkidle")
+    wait_until_ready(page)
     assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
 
 

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import open_in_scheme
+from conftest import open_in_scheme, wait_until_ready
 from playwright.sync_api import Browser, Page, expect
 
 EXERCISE = "articles/idlib-last-stand/warning-or-threat/"
@@ -63,7 +63,7 @@ def test_no_request_leaves_the_site(page: Page, site_url: str) -> None:
     page.context.on("request", lambda request: requested.append(request.url))
     for path in PAGES.values():
         page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
+        wait_until_ready(page)
     page.keyboard.press("s")
     page.locator("input.md-search__input").press_sequentially("Idlib", delay=20)
     expect(page.locator(".md-search-result__item").first).to_be_visible()

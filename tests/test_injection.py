@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import ROOT, free_port, mkdocs_build, project_copy, serving
+from conftest import ROOT, free_port, mkdocs_build, project_copy, serving, wait_until_ready
 from playwright.sync_api import Page, expect
 
 FIXTURE = ROOT / "tests" / "fixtures" / "injection" / "hostile-text"
@@ -57,7 +57,7 @@ INJECTED = """() => {
 def test_hostile_text_stays_text(page: Page, hostile_site: str, path: str) -> None:
     page.add_init_script("window.alert = () => { window.__pwned = 'alert'; };")
     page.goto(hostile_site + path)
-    page.wait_for_load_state("networkidle")
+    wait_until_ready(page)
     if path.endswith("hostile-text-fields/"):
         page.locator('.stc-unit[data-unit="2"]').click()
         page.get_by_role("button", name="Check answers").click()

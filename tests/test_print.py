@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, wait_until_ready
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
@@ -15,7 +15,7 @@ from build_tools.catalogue import load_catalogue
 
 def pdf_text(page: Page, url: str) -> str:
     page.goto(url)
-    page.wait_for_load_state("networkidle")
+    wait_until_ready(page)
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
     text = "\n".join(p.extract_text() for p in reader.pages)
     return re.sub(r"\s+", " ", text)

@@ -13,6 +13,8 @@ function labelSearch() {
   if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
 }
 
+let shown = 0;
+
 async function ready() {
   const start = performance.now();
   labelSearch();
@@ -24,6 +26,7 @@ async function ready() {
     for (const root of roots) module[mount](root);
   }
   performance.measure("stc-ready", { start }); // read by make bench
+  document.documentElement.setAttribute("data-stc-ready", String(++shown)); // tests wait for it
 }
 
 // document$ is Material's observable of each page it shows (a global, by design).
