@@ -115,7 +115,8 @@ def _find(
         )
         return None
     mismatch = closest_mismatch(quote, haystack, name)
-    report.error(loc, f"not found verbatim in the {name}", mismatch.hint, mismatch.offset)
+    detail = f": {mismatch.words}" if mismatch.words else ""
+    report.error(loc, f"not found verbatim in the {name}{detail}", mismatch.hint, mismatch.offset)
     return None
 
 

@@ -15,6 +15,7 @@ class Mismatch:
 
     offset: int  # index in the quote of the first character that differs
     hint: str
+    words: str = ""  # "the article has 'threat', this file has 'menace'", when both have one
 
 
 def occurrences(needle: str, haystack: str) -> list[int]:
@@ -25,6 +26,18 @@ def occurrences(needle: str, haystack: str) -> list[int]:
     return found
 
 
+def word_at(text: str, at: int) -> str:
+    """The whole word (run of non-space characters) around position `at`."""
+    if not 0 <= at < len(text) or text[at].isspace():
+        return ""
+    begin, end = at, at
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[begin:end]
+
+
 def _excerpt(text: str, at: int) -> str:
     begin, end = max(0, at - _CONTEXT), min(len(text), at + _CONTEXT)
     prefix = "…" if begin > 0 else ""
@@ -32,19 +45,46 @@ def _excerpt(text: str, at: int) -> str:
     return f"«{prefix}{text[begin:end]}{suffix}»".replace("\n\n", " ¶ ")
 
 
-def closest_mismatch(
-    needle: str, haystack: str, haystack_name: str, needle_name: str = "this file"
-) -> Mismatch:
-    """Align `needle` on its longest run shared with `haystack`; report the first difference."""
+def _longest_prefix_found(needle: str, haystack: str) -> int:
+    """The length of the longest start of `needle` that occurs in `haystack`."""
+    low, high = 0, len(needle)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if needle[:middle] in haystack:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _aligned_start(needle: str, haystack: str) -> int | None:
+    """Where `needle` would start in `haystack`: after its longest shared start, or else on
+    its longest shared run; None when nothing in the haystack resembles it."""
+    prefix = _longest_prefix_found(needle, haystack)
+    if prefix >= min(12, max(1, len(needle) // 2)):
+        return haystack.find(needle[:prefix])
     matcher = difflib.SequenceMatcher(None, haystack, needle, autojunk=False)
     block = matcher.find_longest_match(0, len(haystack), 0, len(needle))
     if block.size < min(12, max(1, len(needle) // 2)):
+        return None
+    # The difference is near the start: begin where the shared start occurs just before the
+    # shared run, so that a word added or dropped there does not shift the alignment.
+    nearby = haystack.rfind(needle[:prefix], max(0, block.a - block.b - 50), block.a + 1)
+    return nearby if prefix and nearby != -1 else block.a - block.b
+
+
+def closest_mismatch(
+    needle: str, haystack: str, haystack_name: str, needle_name: str = "this file"
+) -> Mismatch:
+    """Align `needle` with its closest place in `haystack`; report the first difference,
+    naming the word that differs."""
+    start = _aligned_start(needle, haystack)
+    if start is None:
         return Mismatch(
             0,
             f"no part of the {haystack_name} resembles this text; copy it from the "
             f"{haystack_name} exactly",
         )
-    start = block.a - block.b
     index = 0
     while (
         index < len(needle)
@@ -66,4 +106,12 @@ def closest_mismatch(
         lines.append(f"the {haystack_name} uses {theirs} here, not {ours}")
     elif start + index >= len(haystack) or start + index < 0:
         lines.append(f"this text runs past the end of the {haystack_name}")
+    word_start = index
+    while word_start > 0 and not needle[word_start - 1].isspace():
+        word_start -= 1  # name, and point at, the whole word that differs
+    ours_word = word_at(needle, word_start)
+    theirs_word = word_at(haystack, start + word_start)
+    if ours_word and theirs_word and ours_word != theirs_word:
+        words = f"the {haystack_name} has '{theirs_word}', {needle_name} has '{ours_word}'"
+        return Mismatch(word_start, "\n".join(lines), words)
     return Mismatch(index, "\n".join(lines))
