@@ -211,6 +211,47 @@ def _compose_fast(text: str) -> Any:
     return root
 
 
+_PLAIN_WORDS = [
+    # (what PyYAML says, what the author is told, what to do, point at the context mark)
+    (
+        "mapping values are not allowed",
+        "a value here contains ': ', which YAML reads as the start of a new key",
+        "put the whole value in quotes, or write it as a block with '>-' on the line before",
+        False,
+    ),
+    (
+        "expected <block end>",
+        "this line is indented differently from the lines around it",
+        "line its first letter up with the other keys at the same level, using spaces",
+        False,
+    ),
+    (
+        "did not find expected key",
+        "this line is indented differently from the lines around it",
+        "line its first letter up with the other keys at the same level, using spaces",
+        False,
+    ),
+    (
+        "could not find expected ':'",
+        "this line should read 'key: value' but has no ': '",
+        "add ': ' after the key, or, if it continues the text above, indent it like that text",
+        True,
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item here is not lined up with the items above it",
+        "start each item of the list with '- ' at the same indentation",
+        False,
+    ),
+    (
+        "cannot start any token",
+        "a value here starts with a character YAML reserves, such as @ or `",
+        "put the whole value in quotes",
+        False,
+    ),
+]
+
+
 def _syntax_diagnostic(path: Path, error: yaml.MarkedYAMLError, text: str, at: Any) -> Diagnostic:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "not valid YAML"
@@ -222,8 +263,12 @@ def _syntax_diagnostic(path: Path, error: yaml.MarkedYAMLError, text: str, at: A
         hint = f"{error.context}"
         if error.context_mark is not None and error.context_mark is not mark:
             hint += f" (line {at(error.context_mark).line})"
-    if "mapping values are not allowed" in problem:
-        hint = "a value that contains ': ' must be quoted, or written as a block with '|'"
+    for clue, plain, advice, at_context in _PLAIN_WORDS:
+        if clue in problem:
+            problem, hint = plain, advice
+            if at_context and error.context_mark is not None:
+                mark = error.context_mark
+            break
     unclosed = _unclosed_quote(text, mark)
     if unclosed is not None:
         return Diagnostic(
