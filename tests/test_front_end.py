@@ -55,10 +55,35 @@ def test_the_facts_cover_every_verdict_level_and_label() -> None:
 
 
 def test_a_verdict_added_in_python_reaches_the_browser_or_the_check_fails(monkeypatch) -> None:
-    """Drift: a new verdict in the model changes the generated module, so the committed one
-    is stale until it is regenerated, and the freshness check above fails."""
-    monkeypatch.setitem(VERDICT_LABELS, Verdict.DEBATABLE, "A label changed in Python only")
-    assert facts_module() != (ROOT / FACTS_PATH).read_text(encoding="utf-8")
+    """Drift: with one more verdict in the model, the generated module differs from the
+    committed one, so the freshness check fails until it is regenerated; the browser then
+    handles the new verdict from its flags (tests/js checks every verdict has them)."""
+    from enum import StrEnum
+
+    from build_tools import front_end
+
+    Extended = StrEnum(
+        "Extended", {**{v.name: v.value for v in Verdict}, "MISLEADING": "misleading"}
+    )
+    labels = {**{Extended(v.value): label for v, label in VERDICT_LABELS.items()}}
+    labels[Extended("misleading")] = "Misleading"
+    monkeypatch.setattr(
+        Extended,
+        "is_target",
+        property(lambda v: v.value in ("unsupported", "overreach", "misleading")),
+        raising=False,
+    )
+    monkeypatch.setattr(
+        Extended,
+        "is_scored",
+        property(lambda v: v.value not in ("background", "opinion", "debatable")),
+        raising=False,
+    )
+    monkeypatch.setattr(front_end, "Verdict", Extended)
+    monkeypatch.setattr(front_end, "VERDICT_LABELS", labels)
+    generated = facts_module()
+    assert '"misleading"' in generated
+    assert generated != (ROOT / FACTS_PATH).read_text(encoding="utf-8")
 
 
 def test_no_shipped_script_retypes_a_fact() -> None:
