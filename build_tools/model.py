@@ -229,8 +229,8 @@ class ArticleMeta(StrictModel):
     exercise_set: Literal["growing", "complete"] = Field(
         "growing",
         description=(
-            "'complete' once the article's exercises make a whole set; from then on the audit "
-            "holds it to the rules for a set (see COMPLETE_SET_RULES in build_tools/audit.py)."
+            "'complete' once the article's exercises make a whole set; from then on "
+            "`python -m build_tools audit` holds it to the rules for a published set."
         ),
     )
 

@@ -22,9 +22,17 @@ CORPUS = ROOT / "tests" / "bad_input"
 CASES = sorted(p for p in CORPUS.iterdir() if p.suffix != ".expected")
 
 
+PRESENT = "<the articles present>"
+"""Stands for the list of article ids in hints, so that adding an article changes no golden."""
+
+
 def report(case: Path) -> str:
     catalogue = load_catalogue(ROOT / "exercises", [case.relative_to(ROOT)])
-    return format_all(catalogue.diagnostics) + "\n"
+    articles = ", ".join(sorted(catalogue.articles))
+    return (
+        format_all(catalogue.diagnostics).replace(f"allowed: {articles}", f"allowed: {PRESENT}")
+        + "\n"
+    )
 
 
 def test_the_corpus_is_large_enough() -> None:
@@ -55,8 +63,9 @@ def test_cli_reports_every_case_in_one_run_without_a_traceback() -> None:
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
+    articles = ", ".join(sorted(p.parent.name for p in (ROOT / "exercises").glob("*/article.md")))
     for expected_file in CORPUS.glob("*.expected"):
         for line in expected_file.read_text(encoding="utf-8").splitlines():
             if ": error: the id " in line:  # ids are compared across the whole run
                 continue
-            assert line in result.stderr, line
+            assert line.replace(PRESENT, articles) in result.stderr, line

@@ -1,5 +1,5 @@
 """Golden files: a small site's content and every page and the navigation rendered from it,
-kept side by side in tests/golden/site/. A change to rendering shows up as a diff to read.
+kept side by side in tests/golden/small-site/. A change to rendering shows up as a diff to read.
 After a deliberate change: `UPDATE_GOLDEN=1 pytest tests/test_golden.py`, then read the diff."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from build_tools.catalogue import load_catalogue
 from build_tools.render import navigation, render_pages
 
-SITE = Path(__file__).resolve().parent / "golden" / "site"
+SITE = Path(__file__).resolve().parent / "golden" / "small-site"
 EXPECTED = SITE / "expected"
 
 
