@@ -290,6 +290,8 @@ def _translate(item: Any, model_class: type[BaseModel], locator: Locator) -> Dia
         return Diagnostic(
             path, position, f"'{field}' should be a whole number, not {_describe(value)}"
         )
+    if kind == "value_error":  # a rule of the model's own, which words its message itself
+        return Diagnostic(path, position, f"'{field}': {ctx.get('error', 'is not valid')}")
     if kind == "too_short":
         count = ctx.get("min_length", 1)
         return Diagnostic(path, position, f"'{field}' needs at least {count} item(s)")

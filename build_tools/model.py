@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _MONTH, _DAY = r"(0[1-9]|1[0-2])", r"(0[1-9]|[12]\d|3[01])"
@@ -39,6 +39,10 @@ WebAddress = Annotated[
     StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=500),
     Field(description="An https:// address of the published source."),
 ]
+
+RESERVED_EXERCISE_IDS = frozenset({"index", "worksheet", "answer-key"})
+"""Pages the site makes in each article's folder: an exercise with one of these ids would
+replace the page."""
 
 STANDARD_PAGE = "how-we-judge.md"
 """The site page that states the standard every verdict applies: 'How we judge claims'."""
@@ -272,6 +276,17 @@ class Difference(StrictModel):
 class ExerciseBase(StrictModel):
     kind: str  # each kind of exercise narrows it to its own name
     id: Slug = Field(description="Unique and stable: saved progress and results files use it.")
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_page_name(cls, value: str) -> str:
+        if value in RESERVED_EXERCISE_IDS:
+            raise ValueError(
+                f"'{value}' is the name of a page the site makes for each article; "
+                "choose another id"
+            )
+        return value
+
     article: Slug = Field(description="The folder name of the article the passage comes from.")
     title: Text
     level: int = Field(ge=1, le=3, description="1 guided, 2 practice, 3 challenge.")

@@ -215,8 +215,10 @@ _PLAIN_WORDS = [
     # (what PyYAML says, what the author is told, what to do, point at the context mark)
     (
         "mapping values are not allowed",
-        "a value here contains ': ', which YAML reads as the start of a new key",
-        "put the whole value in quotes, or write it as a block with '>-' on the line before",
+        "YAML reads a new key here, inside a value: the line is indented too far, or a value "
+        "contains ': '",
+        "line the key up with the keys above it; if the value has ': ' in it, put the whole "
+        "value in quotes",
         False,
     ),
     (
@@ -280,7 +282,9 @@ def _syntax_diagnostic(path: Path, error: yaml.MarkedYAMLError, text: str, at: A
     return Diagnostic(path, at(mark), f"not valid YAML: {problem}", hint)
 
 
-_OPENING_QUOTE = re.compile(r"""^(\s*(?:-\s+)?(?:[\w-]+:\s+)?)(["'])(.*)$""")
+# A quoted value after a key or a list dash; a line of a block of text may start with a
+# quotation mark that closes on a later line, and is not a YAML quote at all.
+_OPENING_QUOTE = re.compile(r"""^(\s*(?:-\s+(?:[\w-]+:\s+)?|[\w-]+:\s+))(["'])(.*)$""")
 
 
 def _unclosed_quote(text: str, mark: yaml.Mark | None) -> yaml.Mark | None:

@@ -117,7 +117,18 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
     ) -> LiveReloadServer | None:
         if self.config.enabled:
             server.watch(str(self._content_root(config)))
+            server.error_handler = self._problems_instead_of_missing_page
         return server
+
+    def _problems_instead_of_missing_page(self, code: int) -> bytes | None:
+        """While the content is invalid, a page that could not be made shows the problems."""
+        if code != 404 or self.problems is None:
+            return None
+        return (
+            '<!doctype html><html lang="en"><meta charset="utf-8">'
+            "<title>Exercise files need fixing</title><body>"
+            f"{self.problems}<p>Reload this page after you save the fix.</p></body></html>"
+        ).encode()
 
 
 def _expand(nav: Any, index: str, section: list[Any]) -> Any:

@@ -64,3 +64,23 @@ test("importing older progress keeps the better best result already saved", () =
   assert.deepEqual(merged.result, weak, "the newer work is kept as the current attempt");
   assert.deepEqual(merge(incoming, { ...emptyRecord(VERSION), at: "2026-11-01T00:00:00Z" }).best, weak);
 });
+
+test("importing a record for another version never replaces the current one", () => {
+  const OLD = "fedcba9876543210";
+  const best = { found: 3, targets: 3, wrong: 0, whyRight: 0, level: PROFICIENT };
+  const current = { ...emptyRecord(VERSION), checked: true, result: best, best, at: "2026-11-02T00:00:00Z" };
+  const stale = { ...emptyRecord(OLD), at: "2026-11-05T00:00:00Z" };
+  assert.equal(merge(current, stale, VERSION), current);
+  assert.equal(merge(stale, current, VERSION), current, "a current record may replace a stale one (kept aside first)");
+});
+
+test("a stored result must agree with its own figures", () => {
+  const record = (result) => ({ ...emptyRecord(VERSION), checked: true, result, best: result });
+  assert.ok(isRecord(record({ found: 3, targets: 3, wrong: 0, whyRight: 1, level: PROFICIENT })));
+  assert.ok(isRecord(record({ found: 1, targets: 3, wrong: 1, whyRight: 0, level: BASIC })));
+  assert.ok(!isRecord(record({ found: 4, targets: 3, wrong: 0, whyRight: 0, level: PROFICIENT })));
+  assert.ok(!isRecord(record({ found: 1, targets: 3, wrong: 0, whyRight: 0, level: PROFICIENT })));
+  assert.ok(!isRecord(record({ correct: true, level: BASIC })));
+  assert.ok(!isRecord({ ...emptyRecord(VERSION), picks: [2, 2] }), "picks are distinct");
+  assert.ok(!isRecord({ ...emptyRecord(VERSION), at: "9999" }), "a time is a date and time");
+});

@@ -67,7 +67,13 @@ export function mountExercise(root) {
     summary.textContent = "All answers shown; not scored. Try again to start over.";
     key.open = true;
   });
-  if (state.checked && state.result && ui.check()) report(state.result);
+  if (state.checked) {
+    // A stored result is never shown as it is: it is worked out again from the picks.
+    const result = ui.check();
+    state.result = result;
+    if (result) report(result);
+    else state.checked = false;
+  }
 }
 
 /* Spot: units are checkboxes. */
@@ -75,6 +81,8 @@ export function mountExercise(root) {
 function spot(root, data, state, save) {
   const units = [...root.querySelectorAll(".stc-unit")];
   const answers = new Map(data.answers.map((a) => [a.unit, a]));
+  const numbers = new Set(units.map((unit) => Number(unit.getAttribute("data-unit"))));
+  state.picks = state.picks.filter((n) => numbers.has(n)); // a saved pick always names a sentence here
   const panel = el("div", { class: "stc-picks" });
   let locked = false;
 

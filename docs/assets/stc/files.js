@@ -1,7 +1,7 @@
 /* Files from outside this browser: a student's results file and an exported progress file.
    They are data, checked field by field; an id is looked up only in a Map. */
 import facts from "./facts.js";
-import { isCount, isMap, isName, isRecord, isResult, isSlug, isText, isWhyMap } from "./records.js";
+import { isMap, isName, isPicks, isRecord, isResult, isSlug, isText, isWhyMap } from "./records.js";
 
 /** Why a parsed results file cannot be used, or "" if it can.
     `byId` maps the site's exercise ids to what the site knows of them. */
@@ -17,14 +17,16 @@ export function resultsFileProblem(file, byId) {
   const seen = new Set();
   for (const entry of list) {
     const known = isMap(entry) && isSlug(entry.id) && byId.get(entry.id);
-    if (!known) return `exercise ${JSON.stringify(String(entry?.id).slice(0, 60))} is not on this site`;
+    if (!known) {
+      const id = typeof entry?.id === "string" ? JSON.stringify(entry.id.slice(0, 60)) : "with an id that is not text";
+      return `exercise ${id} is not on this site`;
+    }
     if (seen.has(entry.id)) return `it lists \u201c${known.title}\u201d twice`;
     seen.add(entry.id);
     if (entry.version !== known.version) return `it answers an older version of \u201c${known.title}\u201d`;
     const wellFormed =
       entry.kind === known.kind &&
-      Array.isArray(entry.picks) &&
-      entry.picks.every(isCount) &&
+      isPicks(entry.picks) &&
       isWhyMap(entry.why) &&
       (entry.verdict === "" || Object.hasOwn(facts.compareVerdicts, entry.verdict)) &&
       typeof entry.checked === "boolean" &&

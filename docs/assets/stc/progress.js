@@ -4,7 +4,7 @@
 import facts from "./facts.js";
 import { parseProgressFile } from "./files.js";
 import { describe, rank } from "./scoring.js";
-import { readAll, storage, write } from "./storage.js";
+import { keepAside, readAll, storage, writable, write } from "./storage.js";
 import { button, download, el, plural } from "./util.js";
 
 function status(record, version) {
@@ -24,10 +24,12 @@ function fill() {
   }
 }
 
-/** What to keep when a file brings a record for an exercise already saved here: the newer
-    work, and the better of the two best results, so that nothing saved is lost. */
-export function merge(saved, incoming) {
-  if (!saved || saved.version !== incoming.version) return incoming;
+/** What to keep when a file brings a record for an exercise already saved here, given
+    the exercise's current version: never a stale record over a current one, the newer work
+    of two current ones, and always the better best result, so that nothing is lost. */
+export function merge(saved, incoming, current) {
+  if (!saved) return incoming;
+  if (incoming.version !== saved.version) return saved.version === current || incoming.version !== current ? saved : incoming;
   const newer = incoming.at > saved.at ? incoming : saved;
   const bests = [saved.best, incoming.best].filter(Boolean);
   const best = bests.length ? bests.reduce((a, b) => (rank(b) > rank(a) ? b : a)) : null;
@@ -37,7 +39,13 @@ export function merge(saved, incoming) {
 export function mountProgress(page) {
   if (page.hasAttribute("data-stc-mounted")) return;
   page.setAttribute("data-stc-mounted", "");
-  const known = new Set([...document.querySelectorAll("[data-stc-status]")].map((cell) => cell.getAttribute("data-stc-status")));
+  const versions = new Map(
+    [...document.querySelectorAll("[data-stc-status]")].map((cell) => [
+      cell.getAttribute("data-stc-status"),
+      cell.getAttribute("data-version"),
+    ]),
+  );
+  const known = new Set(versions.keys());
   const message = el("p", { role: "status" });
   const exportButton = button("Export progress");
   const label = el("label", { class: "md-button" }, "Import progress");
@@ -46,6 +54,8 @@ export function mountProgress(page) {
   page.textContent = "";
   page.append(exportButton, " ", label, message);
   if (!storage()) message.textContent = "This browser blocks storage, so no progress can be saved or imported here.";
+  else if (!writable())
+    message.textContent = "This browser's storage is full: your progress is shown, but nothing new can be saved or imported.";
 
   exportButton.addEventListener("click", () => {
     const body = {
@@ -72,7 +82,13 @@ export function mountProgress(page) {
       return;
     }
     const saved = readAll();
-    const written = parsed.entries.filter(([id, record]) => write(id, merge(saved.get(id), record))).length;
+    const written = parsed.entries.filter(([id, record]) => {
+      const old = saved.get(id);
+      const kept = merge(old, record, versions.get(id));
+      if (kept === old) return true;
+      if (old && old.version !== kept.version && !keepAside(id, old)) return false; // never lose it
+      return write(id, kept);
+    }).length;
     message.textContent =
       written === parsed.entries.length
         ? `Imported progress for ${plural(written, "exercise")}.`

@@ -1,6 +1,7 @@
 /* What a saved or handed-in record must look like. Everything read from storage or from a
    file is checked here, field by field, with the model's limits, before anything uses it. */
 import facts from "./facts.js";
+import { levelFor } from "./scoring.js";
 
 const SLUG = new RegExp(facts.slugPattern);
 const VERSION = /^[0-9a-f]{16}$/;
@@ -13,14 +14,30 @@ export const isSlug = (value) => typeof value === "string" && SLUG.test(value);
 export const isVersion = (value) => typeof value === "string" && VERSION.test(value);
 
 const LEVEL_NAMES = facts.levels.map((level) => level.name);
+const MAX_PICKS = 200;
 
+/** A result whose figures agree with each other and with its level. */
 export function isResult(result) {
   if (result === null) return true;
   if (!isMap(result) || !LEVEL_NAMES.includes(result.level)) return false;
-  return "correct" in result
-    ? typeof result.correct === "boolean"
-    : [result.found, result.targets, result.wrong, result.whyRight].every(isCount);
+  if ("correct" in result) {
+    return typeof result.correct === "boolean" && result.level === (result.correct ? LEVEL_NAMES.at(-1) : LEVEL_NAMES[0]);
+  }
+  const { found, targets, wrong, whyRight } = result;
+  return (
+    [found, targets, wrong, whyRight].every(isCount) &&
+    found <= targets &&
+    whyRight <= found &&
+    result.level === levelFor(found, targets, wrong)
+  );
 }
+
+/** Sentence numbers a learner picked: whole, distinct and not more than a passage holds. */
+export function isPicks(picks) {
+  return Array.isArray(picks) && picks.length <= MAX_PICKS && picks.every(isCount) && new Set(picks).size === picks.length;
+}
+
+const isTime = (value) => value === "" || (isText(value, 40) && !Number.isNaN(Date.parse(value)) && /^\d{4}-\d\d-\d\dT/.test(value));
 
 export function isWhyMap(why) {
   return isMap(why) && Object.entries(why).every(([unit, label]) => /^\d{1,4}$/.test(unit) && isText(label, facts.limits.why));
@@ -31,13 +48,12 @@ export function isRecord(record) {
   return (
     isMap(record) &&
     isVersion(record.version) &&
-    Array.isArray(record.picks) &&
-    record.picks.every(isCount) &&
+    isPicks(record.picks) &&
     isWhyMap(record.why) &&
     (record.verdict === "" || Object.hasOwn(facts.compareVerdicts, record.verdict)) &&
     isText(record.note, facts.limits.note) &&
     typeof record.checked === "boolean" &&
-    isText(record.at, 40) &&
+    isTime(record.at) &&
     isResult(record.result) &&
     isResult(record.best)
   );

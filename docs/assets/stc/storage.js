@@ -6,21 +6,43 @@ import { isRecord, isSlug } from "./records.js";
 const PREFIX = facts.storagePrefix;
 export const BLOCKED = "Progress can't be saved in this browser (storage is blocked or full).";
 
-/** localStorage if this browser lets the site use it, else null. */
+/** localStorage if this browser lets the site read it, else null. A full store is still
+    readable: everything saved must stay visible even when nothing more can be written. */
 export function storage() {
   try {
     const store = localStorage;
-    store.setItem(PREFIX, "");
-    store.removeItem(PREFIX);
+    store.getItem(PREFIX);
     return store;
   } catch {
     return null;
   }
 }
 
+/** Whether a write succeeds now (a blocked or full store refuses). */
+export function writable() {
+  const store = storage();
+  try {
+    store.setItem(PREFIX, "");
+    store.removeItem(PREFIX);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function write(id, record) {
   try {
     storage().setItem(PREFIX + id, JSON.stringify(record));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keep a record under an aside key before something replaces it; false if it cannot be kept. */
+export function keepAside(id, record) {
+  try {
+    storage().setItem(`${PREFIX}aside:${id}:${Date.now()}`, JSON.stringify(record));
     return true;
   } catch {
     return false;

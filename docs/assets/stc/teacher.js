@@ -107,7 +107,9 @@ function assign(root, data, links) {
 function assignment(root, data, links) {
   const params = new URLSearchParams(location.search);
   const byId = new Map(data.map((e) => [e.id, e]));
-  const ids = [...new Set((params.get("ex") || "").split(","))].filter((id) => byId.has(id));
+  const listed = [...new Set((params.get("ex") || "").split(",").map((id) => id.trim()))].filter(Boolean);
+  const ids = listed.filter((id) => byId.has(id));
+  const unknown = listed.length - ids.length;
   const title = (params.get("name") || "").slice(0, facts.limits.name);
   if (!ids.length || !title.trim()) {
     root.append(el("p", {}, "This link does not name an assignment with exercises on this site. Ask your teacher for the link again."));
@@ -164,10 +166,23 @@ function assignment(root, data, links) {
     download(fileName, "application/json", JSON.stringify(results, null, 2));
     status.textContent = `Results downloaded (${done} of ${ids.length} exercises checked). Hand the file in as your teacher asks.`;
   };
-  root.append(el("h2", {}, `Assignment: ${title}`), list, field("Your name", student), save, status);
+  root.append(el("h2", {}, `Assignment: ${title}`));
+  if (unknown) {
+    root.append(
+      el(
+        "p",
+        { class: "stc-notice" },
+        `${plural(unknown, "exercise")} in this link ${unknown === 1 ? "is" : "are"} not on this site and left out. Tell your teacher.`,
+      ),
+    );
+  }
+  root.append(list, field("Your name", student), save, status);
 }
 
 /* ---------- the teacher loads the class's files ---------- */
+
+const TOO_LARGE = Symbol("too large");
+const NOT_JSON = Symbol("not JSON");
 
 function report(root, data) {
   const byId = new Map(data.map((e) => [e.id, e]));
@@ -183,14 +198,15 @@ function report(root, data) {
   };
 
   async function load(fileList) {
+    out.textContent = ""; // a report on screen always belongs to the files just chosen
     const files = [...fileList];
     const parsed = await Promise.all(
       files.map(async (f) => {
-        if (f.size > facts.limits.resultsFileBytes) return null;
+        if (f.size > facts.limits.resultsFileBytes) return TOO_LARGE;
         try {
           return JSON.parse(await f.text());
         } catch {
-          return undefined;
+          return NOT_JSON;
         }
       }),
     );
@@ -199,7 +215,7 @@ function report(root, data) {
 
   function build(files, parsed) {
     const reasons = parsed.map((p) =>
-      p === null ? "too large to be a results file" : p === undefined ? "not JSON" : resultsFileProblem(p, byId),
+      p === TOO_LARGE ? "too large to be a results file" : p === NOT_JSON ? "not JSON" : resultsFileProblem(p, byId),
     );
     const names = new Map();
     parsed.forEach((p, i) => {
