@@ -70,7 +70,8 @@ check: install-test lint
 
 test: install-test chromium lint
 	node --test tests/js/
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto -m "not serial"
+	$(BIN)/python -m pytest -m serial
 
 bench: install-test chromium
 	$(BIN)/python benchmarks/bench.py; front=$$?; \

@@ -64,11 +64,13 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None) -> Catalogue
     for missing in (p for p in targets if not p.exists()):
         catalogue.diagnostics.append(Diagnostic(missing, Position(), "no such file or folder"))
 
+    unreadable: set[str] = set()  # articles with problems of their own, reported once
     for path in _files([root, *targets], _is_article):
         try:
             article = load_article(path)
         except Problems as problems:
             catalogue.diagnostics.extend(problems.diagnostics)
+            unreadable.add(path.parent.name)
             continue
         other = catalogue.articles.setdefault(article.id, article)
         if other is not article:
@@ -86,6 +88,8 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None) -> Catalogue
             catalogue.diagnostics.extend(problems.diagnostics)
     catalogue.diagnostics.extend(check_unique_ids(loaded))
     for exercise in loaded:
+        if exercise.model.article in unreadable:
+            continue  # its article's own problems come first; checking against it would mislead
         result = check_exercise(exercise, catalogue.articles)
         if isinstance(result, CheckedExercise):
             catalogue.exercises.append(result)

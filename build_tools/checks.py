@@ -163,9 +163,11 @@ def _check_spot(
 ) -> CheckedExercise:
     answer_units: list[int] = []
     claimed: dict[int, int] = {}
+    quotes_found = True
     for index, answer in enumerate(model.answers):
         loc: Loc = ("answers", index)
         span = _find(report, (*loc, "quote"), answer.quote, checked.passage, "passage")
+        quotes_found = quotes_found and span is not None
         if span:
             touched = units_touching(checked.units, *span)
             if len(touched) > 1:
@@ -216,7 +218,8 @@ def _check_spot(
                 f"'why' names techniques of unsupported claims; a '{answer.verdict}' unit has none",
                 "remove 'why' from this answer",
             )
-    for unit in checked.units:
+    # A quote not found already has its error: the sentence it meant is not unanswered.
+    for unit in checked.units if quotes_found else []:
         if unit.number not in claimed:
             report.error(
                 ("passage",),
@@ -313,7 +316,8 @@ def check_unique_ids(exercises: Iterable[LoadedExercise]) -> list[Diagnostic]:
                     exercise.path,
                     exercise.locator.value(("id",)),
                     f"the id '{exercise.model.id}' is already used by {first.path}:{where.line}",
-                    "ids must be unique: progress and results files are keyed on them",
+                    "choose another id for this file: ids are unique, because saved progress "
+                    "and results files are keyed on them",
                 )
             )
     return diagnostics

@@ -80,7 +80,10 @@ def _new(args: argparse.Namespace) -> int:
         return 1
     made.path.write_text(made.text, encoding="utf-8")
     print(f"wrote {made.path}")
-    print("next: fill in the title and the answer, then run 'python -m build_tools validate'")
+    print(
+        "next: fill in the title and the answers, then run "
+        "'.venv/bin/python -m build_tools validate'"
+    )
     return 0
 
 

@@ -8,12 +8,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import free_port, project_copy, wait_for
 from playwright.sync_api import Page, expect
 
 EXERCISE = "exercises/idlib-last-stand/01-warning-or-threat.yaml"
 
 
+@pytest.mark.serial
 def test_a_broken_file_shows_its_problems_and_a_fix_restores_the_site(
     page: Page, tmp_path: Path
 ) -> None:

@@ -75,7 +75,8 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
             )
             self.problems = problems_page(report, count)
             stand_ins = placeholder_pages(self.config.pages_dir)
-            self.pages = {uri: stand_ins.get(uri, "# …\n") for uri in {*stand_ins, *self.last_good}}
+            heading = "# Exercise files need fixing\n"
+            self.pages = {uri: heading for uri in {*stand_ins, *self.last_good}}
             for checks in (config.validation.links, config.validation.nav):
                 for name in checks:
                     checks[name] = logging.INFO
