@@ -73,11 +73,51 @@ def _aligned_start(needle: str, haystack: str) -> int | None:
     return nearby if prefix and nearby != -1 else block.a - block.b
 
 
+_SHARED = 12
+"""Characters a quote and the text must share before their alignment is trusted."""
+
+
+def _first_word_differs(
+    needle: str, haystack: str, haystack_name: str, needle_name: str
+) -> Mismatch | None:
+    """A quote whose first word is added or changed, the rest copied exactly."""
+    if _longest_prefix_found(needle, haystack) >= _SHARED:
+        return None
+    first = needle.split(maxsplit=1)
+    if len(first) < 2:
+        return None
+    rest = needle[needle.index(first[1]) :]
+    if _longest_prefix_found(rest, haystack) < min(_SHARED, len(rest)):
+        return None
+    at = haystack.find(rest[: min(_SHARED, len(rest))])
+    before = haystack[:at].rstrip()
+    boundary = not before or before[-1] in '.!?:"”’' or "\n" in haystack[len(before) : at]
+    theirs_label, ours_label = f"the {haystack_name} reads:", f"{needle_name} reads:"
+    width = max(len(theirs_label), len(ours_label))
+    lines = [
+        f"{theirs_label:<{width}} {_excerpt(haystack, at)}",
+        f"{ours_label:<{width}} {_excerpt(needle, 0)}",
+    ]
+    if boundary:
+        words = f"{needle_name} adds '{first[0]}' before '{word_at(haystack, at)}'"
+    else:
+        theirs = word_at(haystack, len(before) - 1)
+        previous = haystack[: len(before) - len(theirs)].rstrip()
+        if previous.endswith(first[0]):  # "a State" for "a US State": a word left out
+            words = f"{needle_name} leaves out '{theirs}' after '{first[0]}'"
+            return Mismatch(len(first[0]) + 1, "\n".join(lines), words)
+        words = f"the {haystack_name} has '{theirs}', {needle_name} has '{first[0]}'"
+    return Mismatch(0, "\n".join(lines), words)
+
+
 def closest_mismatch(
     needle: str, haystack: str, haystack_name: str, needle_name: str = "this file"
 ) -> Mismatch:
     """Align `needle` with its closest place in `haystack`; report the first difference,
     naming the word that differs."""
+    first_word = _first_word_differs(needle, haystack, haystack_name, needle_name)
+    if first_word is not None:
+        return first_word
     start = _aligned_start(needle, haystack)
     if start is None:
         return Mismatch(

@@ -12,6 +12,8 @@ from pypdf import PdfReader
 
 from build_tools.catalogue import load_catalogue
 
+ARTICLES = sorted(p.parent.name for p in (ROOT / "exercises").glob("*/article.md"))
+
 
 def pdf_text(page: Page, url: str) -> str:
     page.goto(url)
@@ -24,7 +26,7 @@ def pdf_text(page: Page, url: str) -> str:
 SITE_CHROME = ("Start here", "Exercises by skill", "Search", "Previous", "Next")
 
 
-@pytest.mark.parametrize("article_id", ["idlib-last-stand", "biden-strike-idlib"])
+@pytest.mark.parametrize("article_id", ARTICLES)
 def test_worksheet_has_every_exercise_and_no_answers(
     page: Page, site_url: str, article_id: str
 ) -> None:
@@ -41,7 +43,7 @@ def test_worksheet_has_every_exercise_and_no_answers(
     assert not [chrome for chrome in SITE_CHROME if chrome in text]
 
 
-@pytest.mark.parametrize("article_id", ["idlib-last-stand", "biden-strike-idlib"])
+@pytest.mark.parametrize("article_id", ARTICLES)
 def test_answer_key_has_every_explanation(page: Page, site_url: str, article_id: str) -> None:
     text = pdf_text(page, f"{site_url}articles/{article_id}/answer-key/")
     for exercise in load_catalogue(ROOT / "exercises").exercises_of(article_id):
