@@ -52,16 +52,22 @@ def write_catalogue(folder: Path, count: int) -> None:
         paragraphs = body.split("\n\n")
         for e in range(min(PER_ARTICLE, count)):
             passage = paragraphs[e % len(paragraphs)]
-            first, second = re.findall(r"[^.]+\.", passage)[1:3]
+            sentences = [s.strip() for s in re.findall(r"[^.]+\.", passage)]
+            first, second, *rest = sentences[1:] + sentences[:1]
+            background = "".join(  # a complete key: every sentence explained
+                f'  - quote: "{sentence}"\n    verdict: background\n'
+                f"    explanation: Background, stated in passing.\n"
+                for sentence in rest
+            )
             (article / f"{e:03d}-ex.yaml").write_text(
                 f"id: study-{a}-exercise-{e}\narticle: study-{a}\ntitle: Exercise {e}\n"
                 f"kind: spot\nlevel: {e % 3 + 1}\nminutes: 5\nskills: [no-source]\n"
                 f"passage: |\n  {passage}\nanswers:\n"
-                f'  - quote: "{first.strip()}"\n    verdict: unsupported\n'
+                f'  - quote: "{first}"\n    verdict: unsupported\n'
                 f"    why: [no-source]\n    explanation: No source is given for the figure.\n"
                 f"    evidence_needed: The council's accounts.\n"
-                f'  - quote: "{second.strip()}"\n    verdict: supported\n'
-                f"    explanation: The figure is in the budget the text cites.\n",
+                f'  - quote: "{second}"\n    verdict: supported\n'
+                f"    explanation: The figure is in the budget the text cites.\n{background}",
                 encoding="utf-8",
             )
 
