@@ -68,6 +68,20 @@ def _loaded_or_report(root: Path) -> Catalogue | None:
     return catalogue
 
 
+def _sentences_around(value: str) -> int:
+    """argparse type for --around: a whole number of sentences, 0 to 10."""
+    if not value.strip().isdigit() or int(value) > 10:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of sentences from 0 to 10")
+    return int(value)
+
+
+def _words(value: str) -> str:
+    """argparse type for --quote: some words, not only spaces."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give some words of the article, copied exactly")
+    return value
+
+
 def _new(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.root)
     try:
@@ -183,10 +197,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="start an exercise file from a quotation of an article")
     new.add_argument("--article", required=True, help="the article's id (its folder name)")
-    new.add_argument("--quote", required=True, help="words of the article, copied exactly")
+    new.add_argument(
+        "--quote", required=True, type=_words, help="words of the article, copied exactly"
+    )
     new.add_argument("--id", help="the exercise's id (default: from the quotation's first words)")
     new.add_argument(
-        "--around", type=int, default=1, help="sentences of context either side (default: 1)"
+        "--around",
+        type=_sentences_around,
+        default=1,
+        help="sentences of context either side, 0 to 10 (default: 1)",
     )
     new.add_argument("--root", type=Path, default=Path("exercises"))
     new.set_defaults(run=_new)

@@ -72,3 +72,19 @@ def test_new_refuses_an_id_already_in_use(tmp_path: Path) -> None:
         assert made.returncode == 1 and "Traceback" not in made.stderr, made.stderr
         assert f"the id '{taken}' is already used by exercises/" in made.stderr
     assert sorted(p.name for p in (tmp_path / "exercises").rglob("*.yaml")) == before
+
+
+def test_new_refuses_a_bad_argument_without_a_traceback(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
+    for bad in (
+        ["--quote", "it is clear that the warning", "--around", "-100"],
+        ["--quote", "it is clear that the warning", "--around", "many"],
+        ["--quote", "   "],
+        ["--quote", "it is clear that the warning", "--id", "a/b"],
+    ):
+        made = subprocess.run(
+            [*NEW, *bad], cwd=tmp_path, capture_output=True, text=True, check=False
+        )
+        assert made.returncode != 0 and "Traceback" not in made.stderr, (bad, made.stderr)
+        assert "error" in made.stderr, bad
+    assert not list((tmp_path / "exercises").rglob("*-a*b*.yaml"))

@@ -84,3 +84,24 @@ test("a stored result must agree with its own figures", () => {
   assert.ok(!isRecord({ ...emptyRecord(VERSION), picks: [2, 2] }), "picks are distinct");
   assert.ok(!isRecord({ ...emptyRecord(VERSION), at: "9999" }), "a time is a date and time");
 });
+
+test("names that would pass for another on screen are refused", () => {
+  const byId = new Map([["w", { title: "W", version: VERSION, kind: "spot" }]]);
+  const entry = {
+    id: "w",
+    version: VERSION,
+    kind: "spot",
+    picks: [1],
+    why: {},
+    verdict: "",
+    note: "",
+    checked: true,
+    result: null,
+    updated: "",
+  };
+  const file = (student) => ({ format: facts.formats.results, version: 1, assignment: "A", student, created: "", exercises: [entry] });
+  assert.equal(resultsFileProblem(file("Alice"), byId), "");
+  for (const name of ["Alice\u200b", "\u202eecilA", "Al\u0000ice", "\u2066Alice\u2069"]) {
+    assert.match(resultsFileProblem(file(name), byId), /invisible or direction-changing/, JSON.stringify(name));
+  }
+});

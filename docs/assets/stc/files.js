@@ -3,6 +3,13 @@
 import facts from "./facts.js";
 import { isMap, isName, isPicks, isRecord, isResult, isSlug, isText, isWhyMap } from "./records.js";
 
+/** Control, zero-width and bidirectional-override characters: a name holding one can pass
+    for another name on screen. */
+const HIDDEN = /[\p{Cc}\p{Cf}]/u;
+
+/** The form of a name two files are compared by: "Ana", " ana " and "ANA" are one student. */
+export const sameName = (name) => name.normalize("NFKC").trim().toLowerCase();
+
 /** Why a parsed results file cannot be used, or "" if it can.
     `byId` maps the site's exercise ids to what the site knows of them. */
 export function resultsFileProblem(file, byId) {
@@ -11,6 +18,9 @@ export function resultsFileProblem(file, byId) {
   }
   if (!isName(file.assignment) || !isName(file.student) || typeof file.created !== "string") {
     return "the assignment or student name is missing or too long";
+  }
+  if (HIDDEN.test(file.assignment) || HIDDEN.test(file.student)) {
+    return "a name in it holds invisible or direction-changing characters, which could make two students look alike";
   }
   const list = file.exercises;
   if (!Array.isArray(list) || !list.length || list.length > facts.limits.resultsExercises) return "it lists no exercises";

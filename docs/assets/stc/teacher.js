@@ -3,7 +3,7 @@
    chooses to hand in, and every file a teacher loads is untrusted, checked field by field,
    scored again from its picks, and shown only as text. */
 import facts from "./facts.js";
-import { resultsFileProblem } from "./files.js";
+import { resultsFileProblem, sameName } from "./files.js";
 import { emptyRecord, isName } from "./records.js";
 import { describe, LEVELS, scoreCompare, scoreSpot } from "./scoring.js";
 import { readAll, readSetting, writeSetting } from "./storage.js";
@@ -226,7 +226,7 @@ function report(root, data) {
     const accepted = [];
     parsed.forEach((p, i) => {
       if (reasons[i]) return;
-      const who = p.student.trim().toLowerCase();
+      const who = sameName(p.student);
       if (p.assignment !== assignmentName) reasons[i] = `it is from another assignment, \u201c${p.assignment}\u201d`;
       else if (students.has(who)) reasons[i] = `another file for the same student, ${p.student}`;
       else {
