@@ -73,6 +73,18 @@ def _aligned_start(needle: str, haystack: str) -> int | None:
     return nearby if prefix and nearby != -1 else block.a - block.b
 
 
+def _side_by_side(
+    haystack: str, at: int, haystack_name: str, needle: str, index: int, needle_name: str
+) -> list[str]:
+    """The two texts around where they part, one above the other, labels aligned."""
+    theirs_label, ours_label = f"the {haystack_name} reads:", f"{needle_name} reads:"
+    width = max(len(theirs_label), len(ours_label))
+    return [
+        f"{theirs_label:<{width}} {_excerpt(haystack, at)}",
+        f"{ours_label:<{width}} {_excerpt(needle, index)}",
+    ]
+
+
 _SHARED = 12
 """Characters a quote and the text must share before their alignment is trusted."""
 
@@ -92,12 +104,7 @@ def _first_word_differs(
     at = haystack.find(rest[: min(_SHARED, len(rest))])
     before = haystack[:at].rstrip()
     boundary = not before or before[-1] in '.!?:"”’' or "\n" in haystack[len(before) : at]
-    theirs_label, ours_label = f"the {haystack_name} reads:", f"{needle_name} reads:"
-    width = max(len(theirs_label), len(ours_label))
-    lines = [
-        f"{theirs_label:<{width}} {_excerpt(haystack, at)}",
-        f"{ours_label:<{width}} {_excerpt(needle, 0)}",
-    ]
+    lines = _side_by_side(haystack, at, haystack_name, needle, 0, needle_name)
     if boundary:
         words = f"{needle_name} adds '{first[0]}' before '{word_at(haystack, at)}'"
     else:
@@ -136,12 +143,9 @@ def closest_mismatch(
         index = -start
     ours = needle[index] if index < len(needle) else ""
     theirs = haystack[start + index] if 0 <= start + index < len(haystack) else ""
-    theirs_label, ours_label = f"the {haystack_name} reads:", f"{needle_name} reads:"
-    width = max(len(theirs_label), len(ours_label))
-    lines = [
-        f"{theirs_label:<{width}} {_excerpt(haystack, max(0, start + index))}",
-        f"{ours_label:<{width}} {_excerpt(needle, index)}",
-    ]
+    lines = _side_by_side(
+        haystack, max(0, start + index), haystack_name, needle, index, needle_name
+    )
     if ours in _QUOTE_VARIANTS and theirs in _QUOTE_VARIANTS:
         lines.append(f"the {haystack_name} uses {theirs} here, not {ours}")
     elif start + index >= len(haystack) or start + index < 0:

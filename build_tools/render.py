@@ -12,6 +12,7 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -384,7 +385,8 @@ def problems_page(report: str, count: int) -> str:
     )
 
 
-def placeholder_pages(prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
-    """The generated pages the navigation names, as stand-ins while the content is invalid."""
-    paths = [f"{prefix}/index.md", PROGRESS_PAGE, STANDARDS_PAGE, *TOOLS]
-    return {path: "# Exercise files need fixing\n" for path in paths}
+def placeholder_pages(prefix: str = DEFAULT_PREFIX, also: Iterable[str] = ()) -> dict[str, str]:
+    """Stand-ins, while the content is invalid, for the generated pages the navigation names
+    and for any others (`also`) that a reader may have open."""
+    paths = {f"{prefix}/index.md", PROGRESS_PAGE, STANDARDS_PAGE, *TOOLS, *also}
+    return dict.fromkeys(sorted(paths), "# Exercise files need fixing\n")

@@ -7,8 +7,11 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import open_in_scheme
+from conftest import ROOT, open_in_scheme, wait_until_ready
 from playwright.sync_api import Browser, Page, expect
+
+from build_tools.catalogue import load_catalogue
+from build_tools.model import SpotExercise
 
 EXERCISE = "articles/idlib-last-stand/warning-or-threat/"
 # warning-or-threat: targets are units 2, 4 and 5; 1 is opinion (not scored), 3 is attributed.
@@ -163,3 +166,40 @@ def test_axe_before_and_after_checking(page: Page, site_url: str, scheme: str) -
     page.get_by_role("button", name="Check answers").click()
     result = Axe().run(page)
     assert result.violations_count == 0, result.generate_report()
+
+
+def spot_exercise_paths() -> list[str]:
+    catalogue = load_catalogue(ROOT / "exercises")
+    return [
+        f"articles/{e.article.id}/{e.model.id}/"
+        for e in catalogue.exercises
+        if isinstance(e.model, SpotExercise)
+    ]
+
+
+def test_every_spot_exercise_by_keyboard_at_320_px_with_everything_picked(
+    browser: Browser, site_url: str
+) -> None:
+    """Every sentence picked with Space and the arrow keys, checked with Enter, on the
+    narrowest phone: nothing scrolls sideways, on any spot exercise of any article."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for path in spot_exercise_paths():
+        page.goto(site_url + path)
+        wait_until_ready(page)
+        units = page.locator(".stc-unit")
+        count = units.count()
+        units.first.focus()
+        for index in range(count):
+            page.keyboard.press("Space")
+            if index < count - 1:
+                page.keyboard.press("ArrowRight")
+        expect(page.locator('.stc-unit[aria-checked="true"]')).to_have_count(count)
+        page.get_by_role("button", name="Check answers").focus()
+        page.keyboard.press("Enter")
+        expect(summary(page)).to_contain_text("Found")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    assert errors == []
+    context.close()

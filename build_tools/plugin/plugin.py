@@ -74,9 +74,7 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
                 "%s\n%d problem(s) in the exercise files; the preview shows them.", report, count
             )
             self.problems = problems_page(report, count)
-            stand_ins = placeholder_pages(self.config.pages_dir)
-            heading = "# Exercise files need fixing\n"
-            self.pages = {uri: heading for uri in {*stand_ins, *self.last_good}}
+            self.pages = placeholder_pages(self.config.pages_dir, also=self.last_good)
             for checks in (config.validation.links, config.validation.nav):
                 for name in checks:
                     checks[name] = logging.INFO

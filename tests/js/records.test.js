@@ -12,6 +12,29 @@ const RUNS = Number(process.env.FC_RUNS || 200);
 const VERSION = "0123456789abcdef";
 const [BASIC, , PROFICIENT] = facts.levels.map((l) => l.name);
 
+/* One exercise the site knows, an answer to it, and a results file holding answers. */
+const BY_ID = new Map([["w", { title: "W", version: VERSION, kind: "spot" }]]);
+const ENTRY = {
+  id: "w",
+  version: VERSION,
+  kind: "spot",
+  picks: [1],
+  why: {},
+  verdict: "",
+  note: "",
+  checked: true,
+  result: null,
+  updated: "",
+};
+const resultsFile = (student, exercises) => ({
+  format: facts.formats.results,
+  version: 1,
+  assignment: "A",
+  student,
+  created: "",
+  exercises,
+});
+
 test("an empty record is a valid record", () => {
   assert.ok(isRecord(emptyRecord(VERSION)));
 });
@@ -29,29 +52,13 @@ test("property: whatever JSON a file holds, validation answers without throwing"
 });
 
 test("ids that name Object.prototype's members are not exercises", () => {
-  const byId = new Map([["warning-or-threat", { title: "W", version: VERSION, kind: "spot" }]]);
   for (const id of ["constructor", "__proto__", "toString"]) {
-    const file = { format: facts.formats.results, version: 1, assignment: "A", student: "S", created: "", exercises: [{ id }] };
-    assert.match(resultsFileProblem(file, byId), /not on this site/);
+    assert.match(resultsFileProblem(resultsFile("S", [{ id }]), BY_ID), /not on this site/);
   }
 });
 
 test("an exercise listed twice in one results file is refused", () => {
-  const byId = new Map([["w", { title: "W", version: VERSION, kind: "spot" }]]);
-  const entry = {
-    id: "w",
-    version: VERSION,
-    kind: "spot",
-    picks: [1],
-    why: {},
-    verdict: "",
-    note: "",
-    checked: true,
-    result: null,
-    updated: "",
-  };
-  const file = { format: facts.formats.results, version: 1, assignment: "A", student: "S", created: "", exercises: [entry, entry] };
-  assert.match(resultsFileProblem(file, byId), /twice/);
+  assert.match(resultsFileProblem(resultsFile("S", [ENTRY, ENTRY]), BY_ID), /twice/);
 });
 
 test("importing older progress keeps the better best result already saved", () => {
@@ -86,22 +93,8 @@ test("a stored result must agree with its own figures", () => {
 });
 
 test("names that would pass for another on screen are refused", () => {
-  const byId = new Map([["w", { title: "W", version: VERSION, kind: "spot" }]]);
-  const entry = {
-    id: "w",
-    version: VERSION,
-    kind: "spot",
-    picks: [1],
-    why: {},
-    verdict: "",
-    note: "",
-    checked: true,
-    result: null,
-    updated: "",
-  };
-  const file = (student) => ({ format: facts.formats.results, version: 1, assignment: "A", student, created: "", exercises: [entry] });
-  assert.equal(resultsFileProblem(file("Alice"), byId), "");
+  assert.equal(resultsFileProblem(resultsFile("Alice", [ENTRY]), BY_ID), "");
   for (const name of ["Alice\u200b", "\u202eecilA", "Al\u0000ice", "\u2066Alice\u2069"]) {
-    assert.match(resultsFileProblem(file(name), byId), /invisible or direction-changing/, JSON.stringify(name));
+    assert.match(resultsFileProblem(resultsFile(name, [ENTRY]), BY_ID), /invisible or direction-changing/, JSON.stringify(name));
   }
 });
