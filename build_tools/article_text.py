@@ -16,11 +16,19 @@ _QUOTE = re.compile(r"^>\s?", re.MULTILINE)
 _EMPHASIS = re.compile(r"\*{1,2}")
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
 
-# Markup the cleaned texts must not carry: links (the extraction's dead `[text](#)`
-# links are reduced to their text) and raw HTML.
+# Markup the cleaned texts must not carry. The site renders each body line as a heading, a
+# quoted line or paragraph text with only emphasis active (see `render.py`), so none of it
+# could take effect; it is refused so that an author sees it rather than a page that
+# shows the markup as text.
 FORBIDDEN_MARKUP = {
     re.compile(r"\]\("): "a Markdown link; reduce it to its text",
-    re.compile(r"<[A-Za-z/!]"): "raw HTML; write the text only",
+    re.compile(r"^\s*\[[^\]]*\]:"): "a link definition; delete it, article texts carry no links",
+    re.compile(r"!\["): "an image; write the text only",
+    re.compile(r"\{\s*[:#.]|\{[^}]*="): "an attribute list; delete it, the site adds its own",
+    re.compile(r"<[A-Za-z/!?]"): "raw HTML; write the text only",
+    re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"): (
+        "an HTML character reference; type the character itself"
+    ),
 }
 
 

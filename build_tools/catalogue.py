@@ -6,7 +6,8 @@ in every file is collected, so one run reports them all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,14 +40,38 @@ class Catalogue:
         )
 
 
-def _files(paths: Sequence[Path], predicate: object) -> list[Path]:
+def _files(
+    paths: Sequence[Path], wanted: Callable[[Path], bool]
+) -> tuple[list[Path], list[Diagnostic]]:
+    """The wanted files under `paths`, and a diagnostic for each symbolic link met on the way:
+    links are never followed, since they could bring any file on the machine into the site."""
     found: set[Path] = set()
+    links: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and predicate(p))  # type: ignore[operator]
-        elif path.is_file() and predicate(path):  # type: ignore[operator]
+        if path.is_symlink():
+            links.add(path)
+        elif path.is_dir():
+            for folder, subfolders, names in os.walk(path):
+                for name in [*subfolders, *names]:
+                    if (Path(folder) / name).is_symlink():
+                        links.add(Path(folder) / name)
+                found.update(
+                    Path(folder) / name
+                    for name in names
+                    if not (Path(folder) / name).is_symlink() and wanted(Path(folder) / name)
+                )
+        elif path.is_file() and wanted(path):
             found.add(path)
-    return sorted(found)
+    return sorted(found), [_link(link) for link in sorted(links)]
+
+
+def _link(path: Path) -> Diagnostic:
+    return Diagnostic(
+        path,
+        Position(),
+        "the content folder holds a symbolic link",
+        "copy the file or folder in instead; links could bring in any file on the machine",
+    )
 
 
 def _is_article(path: Path) -> bool:
@@ -64,8 +89,11 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None) -> Catalogue
     for missing in (p for p in targets if not p.exists()):
         catalogue.diagnostics.append(Diagnostic(missing, Position(), "no such file or folder"))
 
+    article_files, links = _files([root, *targets], _is_article)
+    exercise_files, _ = _files(targets, _is_exercise)
+    catalogue.diagnostics.extend(links)
     unreadable: set[str] = set()  # articles with problems of their own, reported once
-    for path in _files([root, *targets], _is_article):
+    for path in article_files:
         try:
             article = load_article(path)
         except Problems as problems:
@@ -81,7 +109,7 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None) -> Catalogue
             )
 
     loaded: list[LoadedExercise] = []
-    for path in _files(targets, _is_exercise):
+    for path in exercise_files:
         try:
             loaded.append(load_exercise(path))
         except Problems as problems:

@@ -9,6 +9,7 @@ values of a typo'd verdict, ...).
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +18,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .article_text import FORBIDDEN_MARKUP, reading_text
+from .characters import MAX_REPORTED, Invisible, invisible_characters
 from .diagnostics import Diagnostic, Position, Problems, did_you_mean
-from .model import EXERCISE_KINDS, PATTERN_HINTS, SLUG_PATTERN, ArticleMeta, ExerciseBase
+from .model import (
+    CONTENT_FILE_MAX_BYTES,
+    EXERCISE_KINDS,
+    PATTERN_HINTS,
+    SLUG_PATTERN,
+    ArticleMeta,
+    ExerciseBase,
+)
 from .yaml_reader import Loc, Locator, read_yaml
 
-MAX_FILE_BYTES = 1_000_000
 ARTICLE_FILE = "article.md"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -47,15 +55,17 @@ class LoadedExercise:
 def read_text(path: Path) -> str:
     """A file's text as UTF-8 with Unix line ends; problems become diagnostics."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > CONTENT_FILE_MAX_BYTES:
+                raise Problems([_too_large(path, size)])
+            raw = file.read(CONTENT_FILE_MAX_BYTES + 1)  # a file that grows meanwhile
     except OSError as error:
         raise Problems(
             [Diagnostic(path, Position(), f"cannot read the file: {error.strerror}")]
         ) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise Problems(
-            [Diagnostic(path, Position(), f"the file is larger than {MAX_FILE_BYTES:,} bytes")]
-        )
+    if len(raw) > CONTENT_FILE_MAX_BYTES:
+        raise Problems([_too_large(path, len(raw))])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -72,7 +82,30 @@ def read_text(path: Path) -> str:
                 )
             ]
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    invisible = invisible_characters(text)
+    if invisible:
+        raise Problems([_invisible(path, found) for found in invisible[:MAX_REPORTED]])
+    return text
+
+
+def _invisible(path: Path, found: Invisible) -> Diagnostic:
+    return Diagnostic(
+        path,
+        Position(found.line, found.column),
+        f"the text holds {found.kind}, {found.name}",
+        "delete it: it is invisible in most editors, so retype the words on either side; "
+        "text on the site holds only characters a reader can see",
+    )
+
+
+def _too_large(path: Path, size: int) -> Diagnostic:
+    return Diagnostic(
+        path,
+        Position(),
+        f"the file is {size:,} bytes; content files are at most {CONTENT_FILE_MAX_BYTES:,}",
+        "split the passage into several exercises, or cut the article to the passages used",
+    )
 
 
 def load_exercise(path: Path) -> LoadedExercise:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 _QUOTE_VARIANTS = set("\"'“”‘’`")
@@ -57,20 +56,44 @@ def _longest_prefix_found(needle: str, haystack: str) -> int:
     return low
 
 
+_HEAD = 400
+_STARTS = 64
+"""A quote whose first characters do not occur in the text is aligned on a shared run
+that begins within its first `_HEAD` characters, at one of its first `_STARTS` words:
+the first difference lies there, and the bounds keep the search linear in the length
+of the text."""
+
+
+def _longest_shared_run(needle: str, haystack: str) -> tuple[int, int, int]:
+    """(place in haystack, place in needle, length) of the longest run of the start of
+    `needle`, beginning at a word or the space before one, that occurs in `haystack`."""
+    head = needle[:_HEAD]
+    starts = [
+        begin
+        for begin in range(len(head))
+        if begin == 0 or head[begin].isspace() or head[begin - 1].isspace()
+    ][:_STARTS]
+    best = (0, 0, 0)
+    for begin in starts:
+        length = _longest_prefix_found(needle[begin : begin + _HEAD], haystack)
+        if length > best[2]:
+            best = (haystack.find(needle[begin : begin + length]), begin, length)
+    return best
+
+
 def _aligned_start(needle: str, haystack: str) -> int | None:
     """Where `needle` would start in `haystack`: after its longest shared start, or else on
     its longest shared run; None when nothing in the haystack resembles it."""
     prefix = _longest_prefix_found(needle, haystack)
     if prefix >= min(12, max(1, len(needle) // 2)):
         return haystack.find(needle[:prefix])
-    matcher = difflib.SequenceMatcher(None, haystack, needle, autojunk=False)
-    block = matcher.find_longest_match(0, len(haystack), 0, len(needle))
-    if block.size < min(12, max(1, len(needle) // 2)):
+    at, begin, size = _longest_shared_run(needle, haystack)
+    if size < min(12, max(1, len(needle) // 2)):
         return None
     # The difference is near the start: begin where the shared start occurs just before the
     # shared run, so that a word added or dropped there does not shift the alignment.
-    nearby = haystack.rfind(needle[:prefix], max(0, block.a - block.b - 50), block.a + 1)
-    return nearby if prefix and nearby != -1 else block.a - block.b
+    nearby = haystack.rfind(needle[:prefix], max(0, at - begin - 50), at + 1)
+    return nearby if prefix and nearby != -1 else at - begin
 
 
 def _side_by_side(

@@ -170,6 +170,11 @@ RESULT_LEVEL_DESCRIPTIONS: dict[ResultLevel, str] = {
 EMERGENT_SHARE = 0.5
 """Finds minus wrong picks, as a share of the claims to find, that make a result Emergent."""
 
+CONTENT_FILE_MAX_BYTES = 1_000_000
+"""An article or exercise file; larger files are refused before they are read."""
+CONTENT_MAX_NESTING = 32
+"""Lists and sets of keys inside one another in an exercise file or front matter. Real
+files need five; deeper ones are refused before a parser that recurses can see them."""
 NOTE_MAX_CHARS = 4000
 """A learner's written reason on a compare exercise."""
 NAME_MAX_CHARS = 200

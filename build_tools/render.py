@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
@@ -34,8 +35,7 @@ from .text import paragraphs
 DEFAULT_PREFIX = "articles"
 PROGRESS_PAGE = "progress.md"
 STANDARDS_PAGE = "teachers/standards.md"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
-_HEADING = re.compile(r"^(#{1,5})(\s)", re.MULTILINE)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -47,8 +47,10 @@ _env = Environment(
 
 
 def markdown_text(value: str) -> Markup:
-    """Text that reads literally in Markdown: Markdown punctuation and HTML escaped."""
-    return Markup(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", value), quote=False))
+    """Text that reads literally in Markdown on one line: Markdown punctuation (the table
+    separator included) and HTML escaped, line breaks made spaces."""
+    one_line = " ".join(value.split())
+    return Markup(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", one_line), quote=False))
 
 
 def json_for_script(value: Any) -> Markup:
@@ -60,9 +62,12 @@ def json_for_script(value: Any) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def front_matter_title(value: str) -> Markup:
-    """A page title for YAML front matter; HTML-escaped because themes print titles raw."""
-    return Markup(json.dumps(html.escape(value, quote=False), ensure_ascii=False))
+def front_matter(title: str, **meta: Any) -> Markup:
+    """A page's YAML front matter, written by a YAML serializer so that no text can end it or
+    add a key. The title is HTML-escaped because themes print page titles unescaped."""
+    data = {"title": html.escape(title, quote=False), **meta}
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return Markup(f"---\n{text}---")
 
 
 _MONTHS = (
@@ -83,7 +88,7 @@ def long_date(value: str) -> str:
 _env.filters["long_date"] = long_date
 _env.filters["md"] = markdown_text
 _env.filters["script_json"] = json_for_script
-_env.filters["title"] = front_matter_title
+_env.globals["front_matter"] = front_matter
 _env.filters["paragraphs"] = paragraphs
 
 
@@ -107,10 +112,30 @@ def exercise_uri(exercise: CheckedExercise, prefix: str = DEFAULT_PREFIX) -> str
 
 
 def article_body_markdown(article: Article) -> Markup:
-    """The cleaned text as Markdown, headings one level down, any HTML made inert."""
-    body = article.body.replace("&", "&amp;").replace("<", "&lt;")
-    body = _HEADING.sub(r"#\1\2", body)
-    return Markup(body.strip())
+    """The cleaned text as Markdown that can only be what article bodies allow (see
+    `article_text.py`): each line is a heading, moved one level down, a quoted line or a
+    line of a paragraph, and within it every character but emphasis reads literally, so no
+    link, attribute list, HTML or other Markdown an author writes can take effect."""
+    lines = []
+    for line in article.body.strip().split("\n"):
+        heading = _BODY_HEADING.match(line)
+        if heading:
+            level = min(len(heading.group(1)) + 1, 6)
+            lines.append(f"{'#' * level} {_body_inline(heading.group(2))}")
+        elif line.lstrip().startswith(">"):
+            lines.append(f"> {_body_inline(line.lstrip()[1:])}")
+        else:
+            lines.append(_body_inline(line))
+    return Markup("\n".join(lines))
+
+
+_BODY_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*)$")
+_EMPHASIS_RUN = re.compile(r"(\*+)")
+
+
+def _body_inline(text: str) -> str:
+    parts = _EMPHASIS_RUN.split(text.strip())
+    return "".join(part if part.startswith("*") else markdown_text(part) for part in parts)
 
 
 def exercise_data(exercise: CheckedExercise) -> dict[str, Any]:

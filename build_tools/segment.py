@@ -39,9 +39,15 @@ class Unit:
     text: str
 
 
+_ABBREVIATION_REACH = 40
+"""Characters before a full stop that are searched for an abbreviation; a bounded window
+keeps splitting linear in the length of the passage."""
+
+
 def _sentence_ends(paragraph: str) -> Iterable[int]:
     for match in _SENTENCE_END.finditer(paragraph):
-        if _ABBREVIATION.search(paragraph[: match.start() + 1]):
+        end = match.start() + 1
+        if _ABBREVIATION.search(paragraph, max(0, end - _ABBREVIATION_REACH), end):
             continue
         yield match.end()
 

@@ -18,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic, Position, Problems
+from .model import CONTENT_MAX_NESTING
 from .text import normalize_mapped
 
 Loc = tuple[str | int, ...]
@@ -25,7 +26,6 @@ Loc = tuple[str | int, ...]
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "timestamp")}
 _KEY_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "bool")}
-_MAX_DEPTH = 64
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
@@ -148,6 +148,7 @@ def read_yaml(path: Path, text: str, line_offset: int = 0) -> Document:
         return Position(mark.line + 1 + line_offset, mark.column + 1)
 
     try:
+        _refuse_deep_nesting(text)
         root = _compose_fast(text)
         if root is _SLOW:
             loader = _ComposingLoader(text)
@@ -179,6 +180,37 @@ def read_yaml(path: Path, text: str, line_offset: int = 0) -> Document:
 
 
 _SLOW: Any = object()
+
+_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _refuse_deep_nesting(text: str) -> None:
+    """Count nesting on the parser's event stream, which no parser builds by recursion,
+    before any composer (libyaml's recurses in C, where a crash cannot be caught) sees it.
+    A syntax error ends the count; the composers report it."""
+    loader_class = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    loader = loader_class(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, _OPENS):
+                depth += 1
+                if depth > CONTENT_MAX_NESTING:
+                    raise _Refused(
+                        event.start_mark,
+                        f"lists and sets of keys are nested more than {CONTENT_MAX_NESTING} "
+                        "deep here",
+                        "exercise files need only a few levels; check the brackets and "
+                        "the indentation",
+                    )
+            elif isinstance(event, _CLOSES):
+                depth -= 1
+    except yaml.YAMLError:
+        return
+    finally:
+        loader.dispose()
 
 
 def _compose_fast(text: str) -> Any:
@@ -307,7 +339,7 @@ def _build(
     depth: int,
 ) -> Any:
     locator.values[loc] = node
-    if depth > _MAX_DEPTH:
+    if depth > CONTENT_MAX_NESTING:
         problems.append(Diagnostic(locator.path, at(node.start_mark), "nested too deeply"))
         return None
     if isinstance(node, MappingNode):

@@ -4,8 +4,9 @@ on_config loads and checks every file: an invalid one stops the build with the s
 messages as `python -m build_tools validate`, and under `mkdocs serve` turns every page
 into the list of problems instead, so that the preview never freezes. on_files adds the
 rendered pages as virtual files and expands their place in the nav; on_page_content puts
-back the HTML blocks lifted out of their Markdown (see `lift_html`); on_serve watches the
-content folder.
+back the HTML blocks lifted out of their Markdown (see `lift_html`); on_page_content and
+on_post_page fail the build if a page could run script (see `html_gate`); on_serve watches
+the content folder.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from ..catalogue import Catalogue, load_catalogue
 from ..diagnostics import format_all
+from ..html_gate import unsafe_markup
 from ..render import (
     lift_html,
     navigation,
@@ -109,7 +111,14 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
             return html
         if self.problems is not None:
             return self.problems
-        return restore_html(html, self.blocks.get(page.file.src_uri, []))
+        content = restore_html(html, self.blocks.get(page.file.src_uri, []))
+        _refuse_unsafe(page, unsafe_markup(content))
+        return content
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.config.enabled:
+            _refuse_unsafe(page, unsafe_markup(output, inline_scripts=False))
+        return output
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -128,6 +137,15 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
             "<title>Exercise files need fixing</title><body>"
             f"{self.problems}<p>Reload this page after you save the fix.</p></body></html>"
         ).encode()
+
+
+def _refuse_unsafe(page: Page, found: list[str]) -> None:
+    if found:
+        places = "\n".join(f"  {place}" for place in found[:10])
+        raise PluginError(
+            f"spot-the-claim: the built page {page.file.src_uri} carries markup that could "
+            f"run script:\n{places}\nNothing built: find the text or template that made it."
+        )
 
 
 def _expand(nav: Any, index: str, section: list[Any]) -> Any:
