@@ -40,9 +40,26 @@ WebAddress = Annotated[
     Field(description="An https:// address of the published source."),
 ]
 
-RESERVED_EXERCISE_IDS = frozenset({"index", "worksheet", "answer-key"})
+PAGE_NAMES = frozenset({"index", "worksheet", "answer-key"})
 """Pages the site makes in each article's folder: an exercise with one of these ids would
 replace the page."""
+STORAGE_SETTINGS = frozenset({"student"})
+"""Settings the browser keeps under the storage prefix, beside the progress records that
+are keyed by exercise id: an exercise with one of these ids would read a setting as its
+progress."""
+
+
+def reserved_id_reason(value: str) -> str | None:
+    """Why an exercise cannot have this id, or None when it can."""
+    if value in PAGE_NAMES:
+        return f"'{value}' is the name of a page the site makes for each article"
+    if value in STORAGE_SETTINGS:
+        return (
+            f"'{value}' is the name of a setting the site keeps in the browser beside saved "
+            "progress"
+        )
+    return None
+
 
 STANDARD_PAGE = "how-we-judge.md"
 """The site page that states the standard every verdict applies: 'How we judge claims'."""
@@ -179,7 +196,10 @@ NOTE_MAX_CHARS = 4000
 """A learner's written reason on a compare exercise."""
 NAME_MAX_CHARS = 200
 """An assignment's name and a student's name."""
-WHY_MAX_CHARS = 40
+COUNT_MAX = 9999
+"""The largest sentence number or count a results or progress file may hold."""
+PICKS_MAX = 200
+"""Sentences one answer may flag: more than any passage holds."""
 RESULTS_MAX_EXERCISES = 500
 RESULTS_FILE_MAX_BYTES = 2_000_000
 PROGRESS_FILE_MAX_BYTES = 1_000_000
@@ -284,12 +304,10 @@ class ExerciseBase(StrictModel):
 
     @field_validator("id")
     @classmethod
-    def _not_a_page_name(cls, value: str) -> str:
-        if value in RESERVED_EXERCISE_IDS:
-            raise ValueError(
-                f"'{value}' is the name of a page the site makes for each article; "
-                "choose another id"
-            )
+    def _not_reserved(cls, value: str) -> str:
+        reason = reserved_id_reason(value)
+        if reason:
+            raise ValueError(f"{reason}; choose another id")
         return value
 
     article: Slug = Field(description="The folder name of the article the passage comes from.")
@@ -336,11 +354,16 @@ EXERCISE_KINDS: dict[str, type[ExerciseBase]] = {
 }
 
 
+Count = Annotated[int, Field(ge=0, le=COUNT_MAX)]
+SENTENCE_NUMBER_PATTERN = r"^[0-9]{1,4}$"
+SentenceNumber = Annotated[str, StringConstraints(pattern=SENTENCE_NUMBER_PATTERN)]
+
+
 class SpotResult(StrictModel):
-    found: int = Field(ge=0)
-    targets: int = Field(ge=0)
-    wrong: int = Field(ge=0)
-    whyRight: int = Field(ge=0)  # the name the front end writes
+    found: Count
+    targets: Count
+    wrong: Count
+    whyRight: Count  # the name the front end writes
     level: ResultLevel
 
 
@@ -357,8 +380,13 @@ class ExerciseResult(StrictModel):
         description="The content hash of the exercise the student answered."
     )
     kind: Literal["spot", "compare"]
-    picks: list[int] = Field(description="Spot: the numbers of the sentences flagged.")
-    why: dict[str, Why] = Field(description="Spot: the why-label chosen per flagged sentence.")
+    picks: list[Count] = Field(
+        max_length=PICKS_MAX, description="Spot: the numbers of the sentences flagged."
+    )
+    why: dict[SentenceNumber, Why | Literal[""]] = Field(
+        description="Spot: the why-label chosen per flagged sentence; '' where the student "
+        "chose one and then went back to no reason, as the site once recorded it."
+    )
     verdict: CompareVerdict | Literal[""]
     note: Annotated[str, StringConstraints(max_length=NOTE_MAX_CHARS)]
     checked: bool

@@ -16,7 +16,7 @@ from pathlib import Path
 from .diagnostics import did_you_mean
 from .loader import Article
 from .matching import closest_mismatch, occurrences
-from .model import PATTERN_HINTS, RESERVED_EXERCISE_IDS, SLUG_PATTERN
+from .model import PATTERN_HINTS, SLUG_PATTERN, reserved_id_reason
 from .segment import segment, units_touching
 from .text import PARAGRAPH_BREAK, normalize
 
@@ -89,10 +89,9 @@ def scaffold(
     exercise_id = exercise_id or slug(quote)
     if not re.fullmatch(SLUG_PATTERN, exercise_id) or len(exercise_id) > 80:
         raise ScaffoldError(f"'{exercise_id[:80]}' cannot be an id", PATTERN_HINTS[SLUG_PATTERN])
-    if exercise_id in RESERVED_EXERCISE_IDS:
-        raise ScaffoldError(
-            f"'{exercise_id}' is the name of a page the site makes", "choose another id with --id"
-        )
+    reserved = reserved_id_reason(exercise_id)
+    if reserved:
+        raise ScaffoldError(reserved, "choose another id with --id")
     taken = ids_in_use(folder.parent).get(exercise_id)
     if taken is not None:
         raise ScaffoldError(

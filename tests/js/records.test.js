@@ -5,8 +5,9 @@ import { test } from "node:test";
 import fc from "fast-check";
 import facts from "../../docs/assets/stc/facts.js";
 import { parseProgressFile, resultsFileProblem } from "../../docs/assets/stc/files.js";
-import { merge } from "../../docs/assets/stc/progress.js";
+import { importPlan, merge } from "../../docs/assets/stc/progress.js";
 import { emptyRecord, isRecord } from "../../docs/assets/stc/records.js";
+import { levelFor, rank } from "../../docs/assets/stc/scoring.js";
 
 const RUNS = Number(process.env.FC_RUNS || 200);
 const VERSION = "0123456789abcdef";
@@ -61,15 +62,87 @@ test("an exercise listed twice in one results file is refused", () => {
   assert.match(resultsFileProblem(resultsFile("S", [ENTRY, ENTRY]), BY_ID), /twice/);
 });
 
-test("importing older progress keeps the better best result already saved", () => {
+test("importing a worse record never replaces a better one; of two as good, the newer stays", () => {
   const best = { found: 3, targets: 3, wrong: 0, whyRight: 3, level: PROFICIENT };
   const saved = { ...emptyRecord(VERSION), checked: true, result: best, best, at: "2026-11-02T00:00:00Z" };
   const weak = { found: 0, targets: 3, wrong: 1, whyRight: 0, level: BASIC };
   const incoming = { ...emptyRecord(VERSION), checked: true, result: weak, best: weak, at: "2026-11-03T00:00:00Z" };
-  const merged = merge(saved, incoming);
-  assert.deepEqual(merged.best, best);
-  assert.deepEqual(merged.result, weak, "the newer work is kept as the current attempt");
-  assert.deepEqual(merge(incoming, { ...emptyRecord(VERSION), at: "2026-11-01T00:00:00Z" }).best, weak);
+  assert.equal(merge(saved, incoming, VERSION), saved, "newer but worse: the better record stays");
+  assert.equal(merge(incoming, saved, VERSION), saved, "better, though older: it replaces the worse");
+  const again = { ...saved, at: "2026-11-04T00:00:00Z" };
+  assert.equal(merge(saved, again, VERSION), again);
+  assert.equal(merge(again, saved, VERSION), again);
+  assert.equal(
+    merge(incoming, { ...emptyRecord(VERSION), at: "2026-11-09T00:00:00Z" }, VERSION),
+    incoming,
+    "unchecked work never replaces a result",
+  );
+});
+
+test("the import plan names what it adds, what it replaces and what it leaves", () => {
+  const best = { found: 3, targets: 3, wrong: 0, whyRight: 3, level: PROFICIENT };
+  const weak = { found: 0, targets: 3, wrong: 1, whyRight: 0, level: BASIC };
+  const record = (result, at) => ({ ...emptyRecord(VERSION), checked: true, result, best: result, at });
+  const saved = new Map([
+    ["a", record(weak, "2026-11-01T00:00:00Z")],
+    ["b", record(best, "2026-11-01T00:00:00Z")],
+  ]);
+  const versions = new Map(["a", "b", "c"].map((id) => [id, VERSION]));
+  const entries = [
+    ["a", record(best, "2026-10-01T00:00:00Z")],
+    ["b", record(weak, "2026-12-01T00:00:00Z")],
+    ["c", record(weak, "2026-12-01T00:00:00Z")],
+  ];
+  const plan = importPlan(entries, saved, versions);
+  assert.deepEqual(
+    plan.replaced.map((r) => [r.id, r.old]),
+    [["a", saved.get("a")]],
+  );
+  assert.deepEqual(
+    plan.added.map((r) => r.id),
+    ["c"],
+  );
+  assert.deepEqual(
+    plan.unchanged.map((r) => r.id),
+    ["b"],
+  );
+});
+
+test("property: an import never lowers the best result saved for an exercise", () => {
+  const result = fc.oneof(
+    fc.constant(null),
+    fc.record({ found: fc.nat(5), extra: fc.nat(5), wrong: fc.nat(5), why: fc.nat(5) }).map(({ found, extra, wrong, why }) => ({
+      found,
+      targets: found + extra,
+      wrong,
+      whyRight: Math.min(why, found),
+      level: levelFor(found, found + extra, wrong),
+    })),
+  );
+  const record = fc.record({
+    version: fc.constantFrom(VERSION, "fedcba9876543210"),
+    best: result,
+    at: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString()),
+  });
+  fc.assert(
+    fc.property(record, record, ({ version, best, at }, incoming) => {
+      const saved = { ...emptyRecord(version), best, result: best, checked: !!best, at };
+      const other = {
+        ...emptyRecord(incoming.version),
+        best: incoming.best,
+        result: incoming.best,
+        checked: !!incoming.best,
+        at: incoming.at,
+      };
+      const kept = merge(saved, other, VERSION);
+      assert.ok(kept === saved || kept === other);
+      if (saved.version === VERSION) {
+        assert.equal(kept.version, VERSION, "a current record is never replaced by a stale one");
+        if (saved.best) assert.ok(kept.best && rank(kept.best) >= rank(saved.best), "the best result never drops");
+      }
+    }),
+    { numRuns: RUNS },
+  );
 });
 
 test("importing a record for another version never replaces the current one", () => {
@@ -78,6 +151,7 @@ test("importing a record for another version never replaces the current one", ()
   const current = { ...emptyRecord(VERSION), checked: true, result: best, best, at: "2026-11-02T00:00:00Z" };
   const stale = { ...emptyRecord(OLD), at: "2026-11-05T00:00:00Z" };
   assert.equal(merge(current, stale, VERSION), current);
+  assert.equal(merge(current, { ...stale, best, checked: true, result: best }, VERSION), current);
   assert.equal(merge(stale, current, VERSION), current, "a current record may replace a stale one (kept aside first)");
 });
 

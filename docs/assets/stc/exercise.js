@@ -102,7 +102,8 @@ function spot(root, data, state, save) {
       select.value = state.why[n] || "";
       select.disabled = locked;
       select.onchange = () => {
-        state.why[n] = select.value;
+        if (select.value) state.why[n] = select.value;
+        else delete state.why[n];
         save();
       };
       const item = el("li", {}, el("label", { for: select.id }, `Sentence ${n}: `));

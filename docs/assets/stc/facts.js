@@ -73,14 +73,52 @@ export default Object.freeze({
   ],
   "emergentShare": 0.5,
   "slugPattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+  "sentenceNumberPattern": "^[0-9]{1,4}$",
   "storagePrefix": "stc:v1:",
+  "storageSettings": [
+    "student"
+  ],
   "limits": {
     "note": 4000,
     "name": 200,
-    "why": 40,
+    "count": 9999,
+    "picks": 200,
     "resultsExercises": 500,
     "resultsFileBytes": 2000000,
     "progressFileBytes": 1000000
+  },
+  "resultsFields": {
+    "file": [
+      "format",
+      "version",
+      "assignment",
+      "student",
+      "created",
+      "exercises"
+    ],
+    "exercise": [
+      "id",
+      "version",
+      "kind",
+      "picks",
+      "why",
+      "verdict",
+      "note",
+      "checked",
+      "result",
+      "updated"
+    ],
+    "spotResult": [
+      "found",
+      "targets",
+      "wrong",
+      "whyRight",
+      "level"
+    ],
+    "compareResult": [
+      "correct",
+      "level"
+    ]
   },
   "formats": {
     "results": "spot-the-claim-results",

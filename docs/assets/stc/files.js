@@ -7,6 +7,14 @@ import { isMap, isName, isPicks, isRecord, isResult, isSlug, isText, isWhyMap } 
     for another name on screen. */
 const HIDDEN = /[\p{Cc}\p{Cf}]/u;
 
+const FIELDS = facts.resultsFields;
+
+/** Whether a parsed object has exactly these fields, as the schema of results files requires. */
+const hasFields = (value, names) => {
+  const own = Object.keys(value);
+  return own.length === names.length && names.every((name) => Object.hasOwn(value, name));
+};
+
 /** The form of a name two files are compared by: "Ana", " ana " and "ANA" are one student. */
 export const sameName = (name) => name.normalize("NFKC").trim().toLowerCase();
 
@@ -16,6 +24,7 @@ export function resultsFileProblem(file, byId) {
   if (!isMap(file) || file.format !== facts.formats.results || file.version !== facts.formats.version) {
     return "not a Spot the Claim results file";
   }
+  if (!hasFields(file, FIELDS.file)) return "it holds fields a results file does not have, or lacks some";
   if (!isName(file.assignment) || !isName(file.student) || typeof file.created !== "string") {
     return "the assignment or student name is missing or too long";
   }
@@ -31,6 +40,7 @@ export function resultsFileProblem(file, byId) {
       const id = typeof entry?.id === "string" ? JSON.stringify(entry.id.slice(0, 60)) : "with an id that is not text";
       return `exercise ${id} is not on this site`;
     }
+    if (!hasFields(entry, FIELDS.exercise)) return `the answers to \u201c${known.title}\u201d hold fields they should not, or lack some`;
     if (seen.has(entry.id)) return `it lists \u201c${known.title}\u201d twice`;
     seen.add(entry.id);
     if (entry.version !== known.version) return `it answers an older version of \u201c${known.title}\u201d`;
@@ -43,7 +53,9 @@ export function resultsFileProblem(file, byId) {
       isText(entry.note, facts.limits.note) &&
       typeof entry.updated === "string";
     if (!wellFormed) return `the answers to \u201c${known.title}\u201d are malformed`;
-    if (!isResult(entry.result)) return `the result for \u201c${known.title}\u201d is malformed`;
+    const resultFields = entry.result && ("correct" in entry.result ? FIELDS.compareResult : FIELDS.spotResult);
+    if (!isResult(entry.result) || (resultFields && !hasFields(entry.result, resultFields)))
+      return `the result for \u201c${known.title}\u201d is malformed`;
   }
   return "";
 }

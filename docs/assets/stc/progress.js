@@ -24,16 +24,32 @@ function fill() {
   }
 }
 
+/** How much a record is worth keeping: its best result, or nothing checked yet. */
+const worth = (record) => (record.best ? rank(record.best) : Number.NEGATIVE_INFINITY);
+
 /** What to keep when a file brings a record for an exercise already saved here, given
-    the exercise's current version: never a stale record over a current one, the newer work
-    of two current ones, and always the better best result, so that nothing is lost. */
+    the exercise's current version. A record for another version never replaces one for
+    the current version, and a record with a worse best result never replaces a better
+    one; of two equally good records for the same version, the newer work is kept. */
 export function merge(saved, incoming, current) {
   if (!saved) return incoming;
   if (incoming.version !== saved.version) return saved.version === current || incoming.version !== current ? saved : incoming;
-  const newer = incoming.at > saved.at ? incoming : saved;
-  const bests = [saved.best, incoming.best].filter(Boolean);
-  const best = bests.length ? bests.reduce((a, b) => (rank(b) > rank(a) ? b : a)) : null;
-  return { ...newer, best };
+  if (worth(incoming) !== worth(saved)) return worth(incoming) > worth(saved) ? incoming : saved;
+  return incoming.at > saved.at ? incoming : saved;
+}
+
+/** What importing these entries would do: records added, records replaced (with the one
+    each replaces), and entries left out because what is saved is as good or better. */
+export function importPlan(entries, saved, versions) {
+  const plan = { added: [], replaced: [], unchanged: [] };
+  for (const [id, record] of entries) {
+    const old = saved.get(id);
+    const kept = merge(old, record, versions.get(id));
+    if (!old) plan.added.push({ id, record });
+    else if (kept === old) plan.unchanged.push({ id });
+    else plan.replaced.push({ id, record, old });
+  }
+  return plan;
 }
 
 export function mountProgress(page) {
@@ -47,6 +63,7 @@ export function mountProgress(page) {
   );
   const known = new Set(versions.keys());
   const message = el("p", { role: "status" });
+  let planBox = null; // the question shown before an import replaces anything
   const exportButton = button("Export progress");
   const label = el("label", { class: "md-button" }, "Import progress");
   const input = el("input", { type: "file", accept: "application/json,.json", class: "stc-file" });
@@ -71,6 +88,8 @@ export function mountProgress(page) {
   input.addEventListener("change", async () => {
     const file = input.files[0];
     input.value = "";
+    planBox?.remove();
+    planBox = null;
     if (!file) return;
     if (file.size > facts.limits.progressFileBytes) {
       message.textContent = "The file is too large to be a progress file.";
@@ -81,19 +100,76 @@ export function mountProgress(page) {
       message.textContent = parsed.problem;
       return;
     }
-    const saved = readAll();
-    const written = parsed.entries.filter(([id, record]) => {
-      const old = saved.get(id);
-      const kept = merge(old, record, versions.get(id));
-      if (kept === old) return true;
-      if (old && old.version !== kept.version && !keepAside(id, old)) return false; // never lose it
-      return write(id, kept);
-    }).length;
-    message.textContent =
-      written === parsed.entries.length
-        ? `Imported progress for ${plural(written, "exercise")}.`
-        : `Only ${written} of ${parsed.entries.length} entries could be saved: storage is blocked or full.`;
-    fill();
+    const plan = importPlan(parsed.entries, readAll(), versions);
+    if (plan.replaced.length) confirmReplacing(plan, parsed.entries);
+    else apply(parsed.entries);
   });
+
+  const titleOf = (id) => {
+    const cell = [...document.querySelectorAll("[data-stc-status]")].find((c) => c.getAttribute("data-stc-status") === id);
+    return cell?.closest("li")?.querySelector("a")?.textContent.trim() || id;
+  };
+
+  /** Show what the import would replace, and replace nothing until the learner agrees. */
+  function confirmReplacing(plan, entries) {
+    const list = el("ul");
+    for (const { id: exerciseId, record, old } of plan.replaced) {
+      list.append(
+        el(
+          "li",
+          {},
+          `\u201c${titleOf(exerciseId)}\u201d: saved here, ${status(old, versions.get(exerciseId))}; in the file, ${status(record, versions.get(exerciseId))}`,
+        ),
+      );
+    }
+    const replace = button(`Replace ${plural(plan.replaced.length, "exercise")}`, true);
+    const cancel = button("Cancel");
+    const extra = [
+      plan.added.length ? `${plural(plan.added.length, "exercise")} with nothing saved here will be added.` : "",
+      plan.unchanged.length
+        ? `${plural(plan.unchanged.length, "exercise")} in the file will be left out: what is saved here is as good or newer.`
+        : "",
+      "What is replaced is kept aside in this browser, not deleted.",
+    ].filter(Boolean);
+    const box = el("div", { class: "stc-import-plan", role: "group", "aria-label": "What the import would change" });
+    box.append(el("p", {}, "The file would replace your saved work on:"), list, el("p", {}, extra.join(" ")), replace, " ", cancel);
+    message.textContent = "";
+    planBox?.remove();
+    planBox = box;
+    message.after(box);
+    replace.focus();
+    replace.addEventListener("click", () => {
+      box.remove();
+      planBox = null;
+      apply(entries);
+      input.focus();
+    });
+    cancel.addEventListener("click", () => {
+      box.remove();
+      planBox = null;
+      message.textContent = "Nothing was imported.";
+      input.focus();
+    });
+  }
+
+  /** Save what the entries add or improve, planned again against what is saved now; what a
+      record replaces is kept aside first, or it is not replaced. */
+  function apply(entries) {
+    const plan = importPlan(entries, readAll(), versions);
+    let written = 0;
+    for (const { id: exerciseId, record } of plan.added) if (write(exerciseId, record)) written += 1;
+    for (const { id: exerciseId, record, old } of plan.replaced) {
+      if (keepAside(exerciseId, old) && write(exerciseId, record)) written += 1;
+    }
+    const wanted = plan.added.length + plan.replaced.length;
+    const left = plan.unchanged.length
+      ? ` ${plural(plan.unchanged.length, "exercise")} in the file left out: what is saved here is as good or newer.`
+      : "";
+    message.textContent =
+      written === wanted
+        ? `Imported progress for ${plural(written, "exercise")}.${left}`
+        : `Only ${written} of ${wanted} entries could be saved: storage is blocked or full. Nothing saved here was changed without being kept aside.${left}`;
+    fill();
+  }
   fill();
 }

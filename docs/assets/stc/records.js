@@ -7,14 +7,15 @@ const SLUG = new RegExp(facts.slugPattern);
 const VERSION = /^[0-9a-f]{16}$/;
 
 export const isMap = (value) => !!value && typeof value === "object" && !Array.isArray(value);
-export const isCount = (n) => Number.isInteger(n) && n >= 0 && n < 1e4;
+export const isCount = (n) => Number.isInteger(n) && n >= 0 && n <= facts.limits.count;
 export const isText = (value, max) => typeof value === "string" && value.length <= max;
 export const isName = (value) => isText(value, facts.limits.name) && value.trim() !== "";
 export const isSlug = (value) => typeof value === "string" && SLUG.test(value);
+const SENTENCE_NUMBER = new RegExp(facts.sentenceNumberPattern);
+const isSentenceNumber = (key) => SENTENCE_NUMBER.test(key) && Number(key) <= facts.limits.count;
 export const isVersion = (value) => typeof value === "string" && VERSION.test(value);
 
 const LEVEL_NAMES = facts.levels.map((level) => level.name);
-const MAX_PICKS = 200;
 
 /** A result whose figures agree with each other and with its level. */
 export function isResult(result) {
@@ -34,13 +35,16 @@ export function isResult(result) {
 
 /** Sentence numbers a learner picked: whole, distinct and not more than a passage holds. */
 export function isPicks(picks) {
-  return Array.isArray(picks) && picks.length <= MAX_PICKS && picks.every(isCount) && new Set(picks).size === picks.length;
+  return Array.isArray(picks) && picks.length <= facts.limits.picks && picks.every(isCount) && new Set(picks).size === picks.length;
 }
 
 const isTime = (value) => value === "" || (isText(value, 40) && !Number.isNaN(Date.parse(value)) && /^\d{4}-\d\d-\d\dT/.test(value));
 
 export function isWhyMap(why) {
-  return isMap(why) && Object.entries(why).every(([unit, label]) => /^\d{1,4}$/.test(unit) && isText(label, facts.limits.why));
+  return (
+    isMap(why) &&
+    Object.entries(why).every(([unit, label]) => isSentenceNumber(unit) && (label === "" || Object.hasOwn(facts.whyLabels, label)))
+  );
 }
 
 /** One exercise's record as this browser saves it. */

@@ -4,6 +4,7 @@ import facts from "./facts.js";
 import { isRecord, isSlug } from "./records.js";
 
 const PREFIX = facts.storagePrefix;
+const SETTINGS = new Set(facts.storageSettings);
 export const BLOCKED = "Progress can't be saved in this browser (storage is blocked or full).";
 
 /** localStorage if this browser lets the site read it, else null. A full store is still
@@ -20,8 +21,8 @@ export function storage() {
 
 /** Whether a write succeeds now (a blocked or full store refuses). */
 export function writable() {
-  const store = storage();
   try {
+    const store = storage();
     store.setItem(PREFIX, "");
     store.removeItem(PREFIX);
     return true;
@@ -31,6 +32,7 @@ export function writable() {
 }
 
 export function write(id, record) {
+  if (SETTINGS.has(id)) return false;
   try {
     storage().setItem(PREFIX + id, JSON.stringify(record));
     return true;
@@ -49,16 +51,36 @@ export function keepAside(id, record) {
   }
 }
 
+/** The stored text under a key, or null when there is none or it cannot be read. */
+function read(store, key) {
+  try {
+    return store.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** Every key in the store; a store that throws while listing gives the keys listed so far. */
+function keys(store) {
+  const found = [];
+  try {
+    for (let i = 0; i < store.length; i++) found.push(store.key(i));
+  } catch {
+    /* the rest cannot be listed */
+  }
+  return found;
+}
+
 /** Every valid saved record, by exercise id; a Map, so no id can reach Object.prototype. */
 export function readAll() {
   const store = storage();
   const records = new Map();
-  for (let i = 0; store && i < store.length; i++) {
-    const key = store.key(i);
+  for (const key of store ? keys(store) : []) {
+    if (typeof key !== "string" || !key.startsWith(PREFIX)) continue; // not ours
     const id = key.slice(PREFIX.length);
-    if (!key.startsWith(PREFIX) || !isSlug(id)) continue; // not ours, or set aside
+    if (!isSlug(id) || SETTINGS.has(id)) continue; // set aside, or a setting
     try {
-      const record = JSON.parse(store.getItem(key));
+      const record = JSON.parse(read(store, key));
       if (isRecord(record)) records.set(id, record);
     } catch {
       /* unreadable: skipped */
@@ -72,7 +94,12 @@ export function readAll() {
 export function load(id, version) {
   const store = storage();
   if (!store) return { notice: BLOCKED };
-  const raw = store.getItem(PREFIX + id);
+  let raw;
+  try {
+    raw = store.getItem(PREFIX + id);
+  } catch {
+    return { notice: BLOCKED, readOnly: true };
+  }
   if (raw === null) return {};
   let record = null;
   try {
@@ -91,21 +118,27 @@ export function load(id, version) {
       readOnly: true,
     };
   }
-  store.removeItem(PREFIX + id);
+  try {
+    store.removeItem(PREFIX + id);
+  } catch {
+    /* kept aside and still in place: the fresh start replaces it on the next save */
+  }
   return { notice: `Your saved progress ${problem}, so the exercise starts fresh. The old answers were kept aside.` };
 }
 
+function settingKey(name) {
+  if (!SETTINGS.has(name)) throw new Error(`unknown setting ${name}`);
+  return `${PREFIX}${name}`;
+}
+
 export function readSetting(name) {
-  try {
-    return storage()?.getItem(`${PREFIX}${name}`) ?? "";
-  } catch {
-    return "";
-  }
+  const store = storage();
+  return (store && read(store, settingKey(name))) ?? "";
 }
 
 export function writeSetting(name, value) {
   try {
-    storage()?.setItem(`${PREFIX}${name}`, value);
+    storage()?.setItem(settingKey(name), value);
   } catch {
     /* not saved: the page still works */
   }
