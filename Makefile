@@ -76,7 +76,8 @@ test: install-test chromium lint
 bench: install-test chromium
 	$(BIN)/python benchmarks/bench.py; front=$$?; \
 	$(BIN)/python benchmarks/build_bench.py; build=$$?; \
-	test $$front -eq 0 -a $$build -eq 0
+	$(BIN)/python benchmarks/hostile_bench.py; hostile=$$?; \
+	test $$front -eq 0 -a $$build -eq 0 -a $$hostile -eq 0
 
 fuzz: install-test node
 	FC_RUNS=2000 node --test tests/js/

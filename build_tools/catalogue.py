@@ -45,8 +45,12 @@ def _files(
 ) -> tuple[list[Path], list[Diagnostic]]:
     """The wanted files under `paths`, and a diagnostic for each symbolic link met on the way:
     links are never followed, since they could bring any file on the machine into the site."""
-    found: set[Path] = set()
+    found: dict[Path, Path] = {}  # by absolute path: a file named twice is read once
     links: set[Path] = set()
+
+    def add(path: Path) -> None:
+        found.setdefault(Path(os.path.abspath(path)), path)
+
     for path in paths:
         if path.is_symlink():
             links.add(path)
@@ -55,14 +59,13 @@ def _files(
                 for name in [*subfolders, *names]:
                     if (Path(folder) / name).is_symlink():
                         links.add(Path(folder) / name)
-                found.update(
-                    Path(folder) / name
-                    for name in names
-                    if not (Path(folder) / name).is_symlink() and wanted(Path(folder) / name)
-                )
+                for name in names:
+                    file = Path(folder) / name
+                    if not file.is_symlink() and wanted(file):
+                        add(file)
         elif path.is_file() and wanted(path):
-            found.add(path)
-    return sorted(found), [_link(link) for link in sorted(links)]
+            add(path)
+    return sorted(found.values()), [_link(link) for link in sorted(links)]
 
 
 def _link(path: Path) -> Diagnostic:

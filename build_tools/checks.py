@@ -77,10 +77,11 @@ class _Reporter:
 
     def _position(self, loc: Loc, offset: int | None) -> Position:
         locator = self.exercise.locator
-        mapped = locator.scalar_text(loc)
         value = _value_at(self.exercise.model, loc)
-        if mapped and offset is not None and value is not None and mapped[0] == normalize(value):
-            return mapped[1][min(offset, len(mapped[1]) - 1)]
+        if offset is not None and value is not None:
+            inside = locator.scalar_position(loc, offset, normalize(value))
+            if inside is not None:
+                return inside
         return locator.value(loc)
 
 
@@ -96,13 +97,13 @@ def _find(
 ) -> Span | None:
     """Locate `needle` (normalised) exactly once in `haystack`; report why not otherwise."""
     quote = normalize(needle)
-    found = occurrences(quote, haystack)
+    found = occurrences(quote, haystack, limit=2)
     if len(found) == 1:
         return base + found[0], base + found[0] + len(quote)
     if found:
         report.error(
             loc,
-            f"these words occur {len(found)} times in the {name}",
+            f"these words occur {max(2, haystack.count(quote))} times in the {name}",
             "quote more of the sentence so that the words point to one place",
         )
         return None

@@ -325,6 +325,14 @@ def _translate(item: Any, model_class: type[BaseModel], locator: Locator) -> Dia
         )
     if kind == "value_error":  # a rule of the model's own, which words its message itself
         return Diagnostic(path, position, f"'{field}': {ctx.get('error', 'is not valid')}")
+    if kind == "too_long":
+        count = ctx.get("max_length", 0)
+        return Diagnostic(
+            path,
+            position,
+            f"'{field}' holds more than {count} items",
+            "split the passage into several exercises",
+        )
     if kind == "too_short":
         count = ctx.get("min_length", 1)
         return Diagnostic(path, position, f"'{field}' needs at least {count} item(s)")

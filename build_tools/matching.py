@@ -17,9 +17,11 @@ class Mismatch:
     words: str = ""  # "the article has 'threat', this file has 'menace'", when both have one
 
 
-def occurrences(needle: str, haystack: str) -> list[int]:
-    found, start = [], haystack.find(needle)
-    while start != -1:
+def occurrences(needle: str, haystack: str, limit: int | None = None) -> list[int]:
+    """Where `needle` starts in `haystack`, overlaps included; the first `limit` of them."""
+    found: list[int] = []
+    start = haystack.find(needle)
+    while start != -1 and (limit is None or len(found) < limit):
         found.append(start)
         start = haystack.find(needle, start + 1)
     return found

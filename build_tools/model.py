@@ -189,6 +189,9 @@ EMERGENT_SHARE = 0.5
 
 CONTENT_FILE_MAX_BYTES = 1_000_000
 """An article or exercise file; larger files are refused before they are read."""
+CONTENT_LIST_MAX = 200
+"""Items in any one list of a content file (answers, splits, sources, …): more than any
+passage or note needs, and a bound on the work `validate` does per file."""
 CONTENT_MAX_NESTING = 32
 """Lists and sets of keys inside one another in an exercise file or front matter. Real
 files need five; deeper ones are refused before a parser that recurses can see them."""
@@ -230,7 +233,9 @@ class Checking(StrictModel):
     finds: Text = Field(
         description="What the sources show: true, false, or overtaken by later events."
     )
-    sources: list[Source] = Field(min_length=1, description="Every source the note relies on.")
+    sources: list[Source] = Field(
+        min_length=1, max_length=CONTENT_LIST_MAX, description="Every source the note relies on."
+    )
 
 
 class ArticleMeta(StrictModel):
@@ -253,7 +258,9 @@ class ArticleMeta(StrictModel):
     )
     content_note: Text | None = Field(None, description="What a reader should know beforehand.")
     cleaning: list[Text] = Field(
-        min_length=1, description="What was repaired in the extracted text, one item per change."
+        min_length=1,
+        max_length=CONTENT_LIST_MAX,
+        description="What was repaired in the extracted text, one item per change.",
     )
     exercise_set: Literal["growing", "complete"] = Field(
         "growing",
@@ -270,7 +277,9 @@ class Answer(StrictModel):
     quote: Text = Field(description="Words of the unit, verbatim from the passage.")
     verdict: Verdict
     why: list[Why] = Field(
-        default_factory=list, description="For targets: the one or two techniques at work."
+        default_factory=list,
+        max_length=CONTENT_LIST_MAX,
+        description="For targets: the one or two techniques at work.",
     )
     explanation: Text = Field(
         description="What the sentence claims, what the text offers for it, what is missing."
@@ -314,21 +323,26 @@ class ExerciseBase(StrictModel):
     title: Text
     level: int = Field(ge=1, le=3, description="1 guided, 2 practice, 3 challenge.")
     minutes: int = Field(ge=1, le=90, description="Time a learner needs, roughly.")
-    skills: list[Why] = Field(min_length=1, description="The techniques this exercise practises.")
+    skills: list[Why] = Field(
+        min_length=1,
+        max_length=CONTENT_LIST_MAX,
+        description="The techniques this exercise practises.",
+    )
     passage: Text = Field(description="Verbatim from the article; may span paragraphs.")
     splits: list[Text] = Field(
         default_factory=list,
+        max_length=CONTENT_LIST_MAX,
         description="Words of the passage at which a new unit begins inside a sentence.",
     )
     hint: Text | None = Field(None, description="A nudge shown before checking (level 1).")
-    questions: list[Question] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list, max_length=CONTENT_LIST_MAX)
 
 
 class SpotExercise(ExerciseBase):
     """Find the units the text states as fact without support."""
 
     kind: Literal["spot"]
-    answers: list[Answer] = Field(min_length=1)
+    answers: list[Answer] = Field(min_length=1, max_length=CONTENT_LIST_MAX)
 
 
 class CompareExercise(ExerciseBase):
@@ -341,7 +355,7 @@ class CompareExercise(ExerciseBase):
     verdict: CompareVerdict
     explanation: Text
     evidence_needed: Text
-    differences: list[Difference] = Field(default_factory=list)
+    differences: list[Difference] = Field(default_factory=list, max_length=CONTENT_LIST_MAX)
     checking: Checking | None = Field(
         None, description='"What checking finds": other sources on this claim, dated.'
     )

@@ -10,7 +10,9 @@ and aliases (which make "billion laughs" bombs possible), duplicate keys, non-te
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -19,9 +21,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic, Position, Problems
 from .model import CONTENT_MAX_NESTING
-from .text import normalize_mapped
+from .text import PARAGRAPH_BREAK, normalize
 
 Loc = tuple[str | int, ...]
+_WORD = re.compile(r"\S+")
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "timestamp")}
@@ -55,40 +58,59 @@ class Locator:
         node = self.keys.get(loc)
         return self._position(node) if node is not None else self.value(loc)
 
-    def scalar_text(self, loc: Loc) -> tuple[str, list[Position]] | None:
-        """The normalised text of a scalar with the source position of each character.
+    def scalar_position(self, loc: Loc, offset: int, expected: str) -> Position | None:
+        """Where character `offset` of a scalar's normalised text stands in the file.
 
         Works for plain and block (`|`, `>`) scalars and for quoted ones without escapes,
-        where the source characters are the value's characters; otherwise None.
+        where the source characters are the value's characters: the scalar's source, once
+        normalised, must read `expected`; otherwise None. Words are walked only up to the
+        offset, so the cost does not grow with the size of the scalar beyond that.
         """
         node = self.values.get(loc)
         if not isinstance(node, ScalarNode):
             return None
+        segments = self._source_segments(node)
+        source = "\n".join(text for _, _, text in segments)
+        if normalize(source) != expected:
+            return None
+        starts = list(accumulate((len(text) + 1 for _, _, text in segments), initial=0))
+
+        def place(index: int) -> Position:
+            segment = bisect_right(starts, index) - 1
+            line, column, _ = segments[min(segment, len(segments) - 1)]
+            return Position(line + 1 + self.line_offset, column + index - starts[segment] + 1)
+
+        out, gap_start = 0, None
+        for word in _WORD.finditer(source):
+            if gap_start is not None:
+                gap = source[gap_start : word.start()]
+                separator = len(PARAGRAPH_BREAK) if gap.count("\n") >= 2 else 1
+                if offset < out + separator:
+                    return place(gap_start)
+                out += separator
+            if offset < out + len(word.group()):
+                return place(word.start() + offset - out)
+            out += len(word.group())
+            gap_start = word.end()
+        return place(max(0, len(source) - 1))
+
+    def _source_segments(self, node: ScalarNode) -> list[tuple[int, int, str]]:
+        """(line index, column, text) of each source line a scalar's characters stand on."""
         start, end = node.start_mark, node.end_mark
-        chars: list[tuple[str, Position]] = []
+        segments = []
         if node.style in ("|", ">"):
-            first_line = start.line + 1  # content starts below the indicator line
-            for index in range(first_line, min(end.line + 1, len(self.lines))):
+            for index in range(start.line + 1, min(end.line + 1, len(self.lines))):
                 line = self.lines[index]
                 stop = end.column if index == end.line else len(line)
-                chars.extend(
-                    (char, Position(index + 1 + self.line_offset, col + 1))
-                    for col, char in enumerate(line[:stop])
-                )
-                chars.append(("\n", Position(index + 1 + self.line_offset, stop + 1)))
+                segments.append((index, 0, line[:stop]))
         else:
             quote = 1 if node.style in ("'", '"') else 0
             for index in range(start.line, min(end.line + 1, len(self.lines))):
                 line = self.lines[index]
                 begin = start.column + quote if index == start.line else 0
                 stop = end.column - quote if index == end.line else len(line)
-                chars.extend(
-                    (char, Position(index + 1 + self.line_offset, col + 1))
-                    for col, char in enumerate(line[begin:stop], start=begin)
-                )
-                chars.append(("\n", Position(index + 1 + self.line_offset, stop + 1)))
-        text, positions = normalize_mapped(chars)
-        return text, positions
+                segments.append((index, begin, line[begin:stop]))
+        return segments
 
 
 @dataclass

@@ -25,20 +25,24 @@ def test_positions_of_keys_and_values() -> None:
 
 def test_positions_inside_a_block_scalar() -> None:
     text = "passage: |\n  First line of text\n  second   line.\n"
-    located = read_yaml(PATH, text).locator.scalar_text(("passage",))
-    assert located is not None
-    normalised, positions = located
-    assert normalised == "First line of text second line."
-    assert positions[normalised.index("second")] == Position(3, 3)
-    assert positions[normalised.index("line.")] == Position(3, 12)
+    locator = read_yaml(PATH, text).locator
+    normalised = "First line of text second line."
+    assert locator.scalar_position(("passage",), normalised.index("second"), normalised) == (
+        Position(3, 3)
+    )
+    assert locator.scalar_position(("passage",), normalised.index("line."), normalised) == (
+        Position(3, 12)
+    )
+    assert locator.scalar_position(("passage",), normalised.index(" second"), normalised) == (
+        Position(2, 21)
+    ), "a line break collapsed to a space stands where the break is"
+    assert locator.scalar_position(("passage",), 0, "Other text") is None
 
 
 def test_positions_inside_a_quoted_scalar_with_line_offset() -> None:
-    located = read_yaml(
-        PATH, 'title: "A warning, or a threat?"', line_offset=1
-    ).locator.scalar_text(("title",))
-    assert located is not None
-    assert located[1][located[0].index("or")] == Position(2, 20)
+    title = "A warning, or a threat?"
+    locator = read_yaml(PATH, f'title: "{title}"', line_offset=1).locator
+    assert locator.scalar_position(("title",), title.index("or"), title) == Position(2, 20)
 
 
 @pytest.mark.parametrize(

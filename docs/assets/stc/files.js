@@ -53,7 +53,7 @@ export function resultsFileProblem(file, byId) {
       isText(entry.note, facts.limits.note) &&
       typeof entry.updated === "string";
     if (!wellFormed) return `the answers to \u201c${known.title}\u201d are malformed`;
-    const resultFields = entry.result && ("correct" in entry.result ? FIELDS.compareResult : FIELDS.spotResult);
+    const resultFields = isMap(entry.result) && ("correct" in entry.result ? FIELDS.compareResult : FIELDS.spotResult);
     if (!isResult(entry.result) || (resultFields && !hasFields(entry.result, resultFields)))
       return `the result for \u201c${known.title}\u201d is malformed`;
   }
