@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import facts from "../../docs/assets/stc/facts.js";
-import { parseProgressFile, resultsFileProblem } from "../../docs/assets/stc/files.js";
+import { duplicateKey, parseProgressFile, resultsFileProblem, withoutHidden } from "../../docs/assets/stc/files.js";
 import { importPlan, merge } from "../../docs/assets/stc/progress.js";
 import { emptyRecord, isRecord } from "../../docs/assets/stc/records.js";
 import { levelFor, rank } from "../../docs/assets/stc/scoring.js";
@@ -171,4 +171,26 @@ test("names that would pass for another on screen are refused", () => {
   for (const name of ["Alice\u200b", "\u202eecilA", "Al\u0000ice", "\u2066Alice\u2069"]) {
     assert.match(resultsFileProblem(resultsFile(name, [ENTRY]), BY_ID), /invisible or direction-changing/, JSON.stringify(name));
   }
+});
+
+test("a key given twice in one object of a file is found, wherever it is", () => {
+  assert.equal(duplicateKey('{"a": 1, "b": {"a": 2}}'), null);
+  assert.equal(duplicateKey('{"a": 1, "a": 2}'), "a");
+  assert.equal(duplicateKey('{"x": [{"id": "w", "id": "v"}]}'), "id");
+  assert.equal(duplicateKey('{"s": "\\"a\\": 1, \\"a\\"", "a": {}}'), null, "keys inside strings are text");
+  assert.equal(duplicateKey('{"\\u0061": 1, "a": 2}'), "a", "escaped and plain spellings are one key");
+  assert.match(parseProgressFile('{"format": "x", "format": "y"}', new Set()).problem, /more than once/);
+});
+
+test("property: JSON written from any value never gives a key twice", () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), (value) => {
+      assert.equal(duplicateKey(JSON.stringify(value)), null);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test("invisible and direction-changing characters are taken out of a name", () => {
+  assert.equal(withoutHidden("\u202eWeek\u200b 1\u2066"), "Week 1");
 });

@@ -15,6 +15,41 @@ const hasFields = (value, names) => {
   return own.length === names.length && names.every((name) => Object.hasOwn(value, name));
 };
 
+/** Text with every invisible or direction-changing character taken out. */
+export const withoutHidden = (text) => text.replace(new RegExp(HIDDEN.source, "gu"), "");
+
+/** The first key given twice in one object of a JSON text, or null. JSON.parse keeps the
+    last and drops the rest without a word, so such a file could say one thing to one
+    reader and another to the next; it is refused instead. The text must be valid JSON. */
+export function duplicateKey(text) {
+  const open = []; // for each open container: the keys seen (an object) or null (an array)
+  let keyNext = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      const keys = open.at(-1);
+      if (keys && keyNext) {
+        const key = JSON.parse(text.slice(i, end + 1));
+        if (keys.has(key)) return key;
+        keys.add(key);
+        keyNext = false;
+      }
+      i = end;
+    } else if (c === "{" || c === "[") {
+      open.push(c === "{" ? new Set() : null);
+      keyNext = c === "{";
+    } else if (c === "}" || c === "]") {
+      open.pop();
+      keyNext = false;
+    } else if (c === ",") {
+      keyNext = open.at(-1) instanceof Set;
+    }
+  }
+  return null;
+}
+
 /** The form of a name two files are compared by: "Ana", " ana " and "ANA" are one student. */
 export const sameName = (name) => name.normalize("NFKC").trim().toLowerCase();
 
@@ -67,6 +102,10 @@ export function parseProgressFile(text, knownIds) {
     data = JSON.parse(text);
   } catch {
     return { problem: "The file is not JSON, so it is not a progress file." };
+  }
+  const twice = duplicateKey(text);
+  if (twice !== null) {
+    return { problem: `The file gives \u201c${twice.slice(0, 80)}\u201d more than once in one place, so nothing was imported.` };
   }
   if (!isMap(data) || data.format !== facts.formats.progress || data.version !== facts.formats.version || !isMap(data.exercises)) {
     return {

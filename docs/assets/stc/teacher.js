@@ -3,7 +3,7 @@
    chooses to hand in, and every file a teacher loads is untrusted, checked field by field,
    scored again from its picks, and shown only as text. */
 import facts from "./facts.js";
-import { resultsFileProblem, sameName } from "./files.js";
+import { duplicateKey, resultsFileProblem, sameName, withoutHidden } from "./files.js";
 import { emptyRecord, isName } from "./records.js";
 import { describe, LEVELS, scoreCompare, scoreSpot } from "./scoring.js";
 import { readAll, readSetting, writeSetting } from "./storage.js";
@@ -110,7 +110,7 @@ function assignment(root, data, links) {
   const listed = [...new Set((params.get("ex") || "").split(",").map((id) => id.trim()))].filter(Boolean);
   const ids = listed.filter((id) => byId.has(id));
   const unknown = listed.length - ids.length;
-  const title = (params.get("name") || "").slice(0, facts.limits.name);
+  const title = withoutHidden(params.get("name") || "").slice(0, facts.limits.name);
   if (!ids.length || !title.trim()) {
     root.append(el("p", {}, "This link does not name an assignment with exercises on this site. Ask your teacher for the link again."));
     return;
@@ -134,7 +134,7 @@ function assignment(root, data, links) {
   const status = el("p", { role: "status" }, `You have checked ${done} of ${ids.length} exercises.`);
   const save = button("Download my results", true);
   save.onclick = () => {
-    const who = student.value.trim().slice(0, facts.limits.name);
+    const who = withoutHidden(student.value).trim().slice(0, facts.limits.name);
     if (!isName(who)) {
       status.textContent = "Type your name first.";
       return;
@@ -181,8 +181,26 @@ function assignment(root, data, links) {
 
 /* ---------- the teacher loads the class's files ---------- */
 
-const TOO_LARGE = Symbol("too large");
-const NOT_JSON = Symbol("not JSON");
+/** Read one chosen file: its parsed content, or why it cannot be used. Each file is read
+    on its own, so one that cannot be read is reported and the others still load. */
+async function readResultsFile(file) {
+  if (file.size > facts.limits.resultsFileBytes) return { problem: "too large to be a results file" };
+  let text;
+  try {
+    text = await file.text();
+  } catch {
+    return { problem: "it could not be read" };
+  }
+  let content;
+  try {
+    content = JSON.parse(text);
+  } catch {
+    return { problem: "not JSON" };
+  }
+  const twice = duplicateKey(text);
+  if (twice !== null) return { problem: `it gives \u201c${twice.slice(0, 60)}\u201d more than once in one place` };
+  return { content };
+}
 
 function report(root, data) {
   const byId = new Map(data.map((e) => [e.id, e]));
@@ -200,23 +218,23 @@ function report(root, data) {
   async function load(fileList) {
     out.textContent = ""; // a report on screen always belongs to the files just chosen
     const files = [...fileList];
-    const parsed = await Promise.all(
-      files.map(async (f) => {
-        if (f.size > facts.limits.resultsFileBytes) return TOO_LARGE;
-        try {
-          return JSON.parse(await f.text());
-        } catch {
-          return NOT_JSON;
-        }
-      }),
+    const read = await Promise.all(files.map(readResultsFile));
+    build(
+      files,
+      read.map((r) => r.content),
+      read.map((r) => r.problem ?? judged(r.content)),
     );
-    build(files, parsed);
   }
 
-  function build(files, parsed) {
-    const reasons = parsed.map((p) =>
-      p === TOO_LARGE ? "too large to be a results file" : p === NOT_JSON ? "not JSON" : resultsFileProblem(p, byId),
-    );
+  function judged(content) {
+    try {
+      return resultsFileProblem(content, byId);
+    } catch {
+      return "it could not be checked";
+    }
+  }
+
+  function build(files, parsed, reasons) {
     const names = new Map();
     parsed.forEach((p, i) => {
       if (!reasons[i]) names.set(p.assignment, (names.get(p.assignment) || 0) + 1);
