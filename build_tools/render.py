@@ -65,7 +65,8 @@ def json_for_script(value: Any) -> Markup:
 def front_matter(title: str, **meta: Any) -> Markup:
     """A page's YAML front matter, written by a YAML serializer so that no text can end it or
     add a key. The title is HTML-escaped because themes print page titles unescaped."""
-    data = {"title": html.escape(title, quote=False), **meta}
+    one_line = " ".join(title.split())  # a line break would end the value, or the block
+    data = {"title": html.escape(one_line, quote=False), **meta}
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
     return Markup(f"---\n{text}---")
 
@@ -131,11 +132,26 @@ def article_body_markdown(article: Article) -> Markup:
 
 _BODY_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*)$")
 _EMPHASIS_RUN = re.compile(r"(\*+)")
+# Line starts Markdown or an extension would read as structure (a definition, a setext
+# underline) and that a backslash cannot escape: written as character references.
+_LINE_START_REFERENCES = {":": "&#58;", "=": "&#61;"}
 
 
 def _body_inline(text: str) -> str:
+    """One line of body text: `*` runs that open or close emphasis stay active, every other
+    character reads literally."""
     parts = _EMPHASIS_RUN.split(text.strip())
-    return "".join(part if part.startswith("*") else markdown_text(part) for part in parts)
+    out = []
+    for index, part in enumerate(parts):
+        if not part.startswith("*"):
+            out.append(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", part), quote=False))
+            continue
+        before = parts[index - 1][-1:] if index else ""
+        after = parts[index + 1][:1] if index + 1 < len(parts) else ""
+        touches_a_word = (after and not after.isspace()) or (before and not before.isspace())
+        out.append(part if touches_a_word else "\\*" * len(part))
+    line = "".join(out)
+    return _LINE_START_REFERENCES.get(line[:1], line[:1]) + line[1:]
 
 
 def exercise_data(exercise: CheckedExercise) -> dict[str, Any]:

@@ -1,0 +1,187 @@
+"""Author text and content files as an attacker would write them, without a browser.
+
+The refusals with a position live in the golden corpus (tests/bad_input/); here are the
+cases a golden file cannot hold (symbolic links, a 3 GB file) and the checks that hold
+even if a refusal were missed: article bodies and page metadata are rendered so that no
+text can become markup, and the last gate fails a build that would ship script.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+
+import markdown
+import pytest
+from conftest import ROOT, mkdocs_build, project_copy
+from hypothesis import given
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
+
+from build_tools.catalogue import load_catalogue
+from build_tools.diagnostics import format_all
+from build_tools.html_gate import unsafe_markup
+from build_tools.render import article_body_markdown, front_matter
+
+ARTICLE = ROOT / "exercises" / "idlib-last-stand" / "article.md"
+EXERCISE = ROOT / "exercises" / "idlib-last-stand" / "01-warning-or-threat.yaml"
+
+
+def site_extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
+    """The Markdown extensions mkdocs.yml turns on, read by MkDocs' own config loader."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return list(config.markdown_extensions), dict(config.mdx_configs)
+
+
+BODY_ELEMENTS = {"p", "h2", "h3", "h4", "h5", "h6", "em", "strong", "blockquote", "a"}
+
+
+def elements(rendered: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, attrs))
+
+    Collector().feed(rendered)
+    return found
+
+
+HOSTILE_BODIES = [
+    'A paragraph.\n{: onfocus="window.__pwned=\'attr\'" tabindex="0" autofocus }',
+    "## A heading {: onclick=\"window.__pwned='heading'\" }",
+    "A [link][r] and an ![image][r].\n\n[r]: javascript:window.__pwned='ref'",
+    "An [inline link](javascript:window.__pwned='link') and <javascript:window.__pwned=1>.",
+    "![x](data:text/html,<script>window.__pwned=1</script>)",
+    "<img src=x onerror=\"window.__pwned='html'\"> and <script>window.__pwned=1</script>",
+    "&lt;script&gt;window.__pwned=1&lt;/script&gt; and &#60;b onmouseover=x&#62;",
+    '!!! note "<b onclick=x>"\n    admonition',
+    "| a | b |\n|---|---|\n| <i onclick=x> | c |",
+    "    indented code <b onclick=x>",
+    "> A quote {: onfocus=x }\n> [r]: javascript:x",
+    "Term\n:   <span onclick=x>definition</span>",
+    "*Emphasis* and **strong** stay, {#id .class onclick=x} does not.",
+]
+
+
+@pytest.mark.parametrize("body", HOSTILE_BODIES)
+def test_an_article_body_renders_inert_even_unchecked(body: str) -> None:
+    names, options = site_extensions()
+    article = SimpleNamespace(body=body)
+    rendered = markdown.markdown(
+        str(article_body_markdown(article)),  # type: ignore[arg-type]
+        extensions=names,
+        extension_configs=options,
+    )
+    assert unsafe_markup(rendered) == [], rendered
+    for tag, attrs in elements(rendered):
+        assert tag in BODY_ELEMENTS, rendered
+        if tag == "a":  # the heading's own permalink, made by the toc extension
+            assert dict(attrs)["class"] == "headerlink" and dict(attrs)["href"].startswith("#")
+        else:
+            assert [name for name, _ in attrs] in ([], ["id"]), rendered
+    text = html.unescape(rendered)
+    for word in ("javascript:", "onclick", "onfocus", "onerror"):
+        if word in body:
+            assert word in text, "the markup is shown as the author's text"
+
+
+def test_emphasis_headings_and_quotes_still_render() -> None:
+    names, options = site_extensions()
+    body = "## A heading\n\nSome *emphasis*, some **strength** in it.\n\n> A quoted line."
+    rendered = markdown.markdown(
+        str(article_body_markdown(SimpleNamespace(body=body))),  # type: ignore[arg-type]
+        extensions=names,
+        extension_configs=options,
+    )
+    assert "<h3" in rendered and "A heading" in rendered
+    assert "Some <em>emphasis</em>, some <strong>strength</strong> in it." in rendered
+    assert "<blockquote>" in rendered
+
+
+@given(st.text(max_size=200))
+def test_any_title_makes_front_matter_with_one_key_that_reads_back(title: str) -> None:
+    page = f"{front_matter(title)}\n\nThe page."
+    content, meta = get_data(page)  # MkDocs' own front matter reader
+    assert meta == {"title": html.escape(" ".join(title.split()), quote=False)}
+    assert content.strip() == "The page."
+
+
+def test_symbolic_links_in_the_content_folder_are_refused(tmp_path: Path) -> None:
+    content = tmp_path / "exercises"
+    shutil.copytree(ROOT / "exercises" / "idlib-last-stand", content / "idlib-last-stand")
+    (content / "linked-article").mkdir()
+    (content / "linked-article" / "article.md").symlink_to(ARTICLE)
+    (content / "idlib-last-stand" / "99-linked.yaml").symlink_to(EXERCISE)
+    (content / "linked-folder").symlink_to(ROOT / "exercises" / "biden-strike-idlib")
+    report = format_all(load_catalogue(content).diagnostics, relative_to=tmp_path)
+    assert report.count("symbolic link") == 3, report
+    for name in ("linked-article/article.md", "99-linked.yaml", "linked-folder"):
+        assert f"{name}:1:1: error: the content folder holds a symbolic link" in report
+
+
+def run_validate(*paths: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "build_tools", "validate", *map(str, paths)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_3_gb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as file:
+        os.truncate(file.fileno(), 3 * 1024**3)  # sparse: takes no disk
+    result = run_validate(huge)
+    assert result.returncode == 1, result.stderr
+    assert "huge.yaml:1:1: error: the file is 3,221,225,472 bytes" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_every_hostile_case_exits_cleanly_on_its_own() -> None:
+    """One process per case: a crash (a signal, a negative return code) cannot hide behind
+    another case's report."""
+    cases = sorted(p for p in (ROOT / "tests" / "bad_input").iterdir() if p.suffix != ".expected")
+    for case in cases:
+        result = run_validate(case)
+        assert result.returncode == 1, (case, result.returncode, result.stderr)
+        assert "Traceback" not in result.stdout + result.stderr, case
+        assert result.stderr.startswith(f"{case.relative_to(ROOT)}"), case
+
+
+HOSTILE_PAGES = {
+    "event handler": '<p onmouseover="window.__pwned=1">x</p>',
+    "script URL": '<a href=" java\tscript:window.__pwned=1">x</a>',
+    "inline script": "<script>window.__pwned=1</script>",
+    "data URL": '<iframe src="data:text/html,x"></iframe>',
+}
+
+
+@pytest.mark.parametrize("what", HOSTILE_PAGES)
+def test_unsafe_markup_is_found(what: str) -> None:
+    assert unsafe_markup(HOSTILE_PAGES[what]) != []
+
+
+def test_json_data_blocks_pass_the_gate() -> None:
+    assert unsafe_markup('<script type="application/json">[{"a": 1}]</script>') == []
+
+
+def test_the_build_fails_on_a_page_that_would_run_script(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    (project / "docs" / "about.md").write_text(
+        '# About\n\n<a href="javascript:window.__pwned=1">x</a>\n', encoding="utf-8"
+    )
+    built = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", "http://127.0.0.1:8000/")
+    assert built.returncode == 1
+    assert "about.md carries markup that could run script" in built.stderr
+    assert "<a> has a script URL in href" in built.stderr
+    assert "Traceback" not in built.stderr
