@@ -135,7 +135,7 @@ def load_exercise(path: Path) -> LoadedExercise:
 def load_article(path: Path) -> Article:
     text = read_text(path)
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    if not lines or lines[0].rstrip() != "---":
         raise Problems(
             [
                 Diagnostic(
@@ -147,7 +147,7 @@ def load_article(path: Path) -> Article:
             ]
         )
     try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
     except StopIteration:
         raise Problems(
             [Diagnostic(path, Position(), "the front matter has no closing '---' line")]

@@ -1,0 +1,236 @@
+"""Files and storage from outside, in Chromium: a class report fed hostile results files
+(tests/fixtures/hostile_files/), assignment links naming Object.prototype's members,
+progress imports that are stale, worse or better, and storage that throws. Through all of
+it the pages keep working and the learner's saved best result is unchanged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, wait_until_ready
+from playwright.sync_api import Page, expect
+
+FILES = ROOT / "tests" / "fixtures" / "hostile_files"
+SPOT = "warning-or-threat"
+SPOT_PAGE = f"articles/idlib-last-stand/{SPOT}/"
+KEY = f"stc:v1:{SPOT}"
+
+REPORT_VERDICTS = {
+    "good.json": "read (Alice)",
+    "markup-name.json": "read (<img src=x onerror=\"window.__pwned='name'\">)",
+    "prototype-name.json": "read (toString)",
+    "prototype-ids.json": 'refused, exercise "constructor" is not on this site',
+    "listed-twice.json": "refused, it lists",
+    "extra-field.json": "refused, it holds fields a results file does not have",
+    "extra-field-in-result.json": "is malformed",
+    "hidden-name.json": "refused, a name in it holds invisible or direction-changing characters",
+    "stated-score-only.json": "read (Peggy)",
+    "not-json.json": "refused, not JSON",
+    "key-given-twice.json": "refused, it gives “student” more than once in one place",
+}
+
+THROWING_STORAGE = """(() => {
+    const mode = sessionStorage.getItem('stc-test-throw');
+    if (!mode) return;
+    const proto = Storage.prototype;
+    const real = { getItem: proto.getItem, key: proto.key, setItem: proto.setItem };
+    const length = Object.getOwnPropertyDescriptor(proto, 'length');
+    const fail = () => { throw new DOMException('denied', 'SecurityError'); };
+    const local = (store) => store === window.localStorage;
+    if (mode === 'getItem') proto.getItem = function (key) {
+        return local(this) && key !== 'stc:v1:' ? fail() : real.getItem.call(this, key); };
+    if (mode === 'key') proto.key = function (i) {
+        return local(this) ? fail() : real.key.call(this, i); };
+    if (mode === 'length') Object.defineProperty(proto, 'length', {
+        get() { return local(this) ? fail() : length.get.call(this); } });
+    if (mode === 'setItem') proto.setItem = function (key, value) {
+        if (local(this)) throw new DOMException('full', 'QuotaExceededError');
+        return real.setItem.call(this, key, value); };
+})();"""
+
+
+def our_errors(page: Page) -> list[str]:
+    """Uncaught errors from the site's own scripts (the theme's are not ours to fix)."""
+    errors: list[str] = []
+    page.on(
+        "pageerror",
+        lambda error: (
+            errors.append(error.stack or str(error))
+            if "/assets/stc/" in (error.stack or "")
+            else None
+        ),
+    )
+    return errors
+
+
+def save_a_result(page: Page, site_url: str) -> str:
+    """Check the spot exercise with picks that earn a best result; return the stored record."""
+    page.goto(site_url + SPOT_PAGE)
+    wait_until_ready(page)
+    for number in (2, 4, 3):
+        page.locator(f'.stc-unit[data-unit="{number}"]').click()
+    page.get_by_role("button", name="Check answers").click()
+    record = page.evaluate(f"localStorage.getItem('{KEY}')")
+    assert record and json.loads(record)["best"]
+    return str(record)
+
+
+def versions(page: Page, site_url: str) -> dict[str, str]:
+    page.goto(site_url + "teachers/class-report/")
+    data = json.loads(page.locator(".stc-tool > script").text_content() or "")[0]
+    return {exercise["id"]: exercise["version"] for exercise in data}
+
+
+def test_a_class_report_judges_each_hostile_file_on_its_own(
+    page: Page, site_url: str, tmp_path: Path
+) -> None:
+    errors = our_errors(page)
+    saved = save_a_result(page, site_url)
+    known = versions(page, site_url)
+    uploads = []
+    for name in REPORT_VERDICTS:
+        text = (FILES / name).read_text(encoding="utf-8")
+        for exercise, version in known.items():
+            text = text.replace(f"@version:{exercise}", version)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        uploads.append(tmp_path / name)
+    page.get_by_label("Choose results files").set_input_files(uploads)
+    files = page.locator(".stc-files li")
+    expect(files).to_have_count(len(REPORT_VERDICTS))
+    for name, verdict in REPORT_VERDICTS.items():
+        expect(files.filter(has_text=f"{name}:")).to_contain_text(verdict)
+    rows = page.locator(".stc-report tbody tr")
+    expect(rows).to_have_count(4)
+    expect(rows.filter(has_text="Peggy")).to_contain_text("not checked")
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".stc-report img, .stc-report script").count() == 0
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "name=__proto__&ex=constructor,toString,__proto__,warning-or-threat,warning-or-threat",
+        "name=constructor&ex=hasOwnProperty,warning-or-threat",
+        "name=%E2%80%AEWeek%E2%80%8B%201&ex=warning-or-threat,valueOf",
+    ],
+)
+def test_an_assignment_link_naming_prototype_members(page: Page, site_url: str, query: str) -> None:
+    errors = our_errors(page)
+    page.goto(f"{site_url}assignment/?{query}")
+    wait_until_ready(page)
+    expect(page.locator(".stc-assignment li")).to_have_count(1)
+    expect(page.locator(".stc-tool .stc-notice")).to_contain_text("not on this site")
+    heading = page.locator(".stc-tool h2").text_content() or ""
+    assert "\u202e" not in heading and "\u200b" not in heading
+    page.get_by_label("Your name").fill("Ann")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my results").click()
+    results = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert [entry["id"] for entry in results["exercises"]] == [SPOT]
+    assert errors == []
+
+
+def progress_file(records: dict[str, object]) -> bytes:
+    body = {"format": "spot-the-claim-progress", "version": 1, "exercises": records}
+    return json.dumps(body).encode()
+
+
+def upload(page: Page, body: bytes) -> None:
+    page.get_by_label("Import progress").set_input_files(
+        files=[{"name": "progress.json", "mimeType": "application/json", "buffer": body}]
+    )
+
+
+PERFECT = {"found": 3, "targets": 3, "wrong": 0, "whyRight": 3, "level": "Proficient"}
+
+
+def test_stale_and_worse_imports_leave_the_best_result(page: Page, site_url: str) -> None:
+    errors = our_errors(page)
+    saved = save_a_result(page, site_url)
+    record = json.loads(saved)
+    stale = {**record, "version": "0000000000000000", "best": PERFECT, "result": PERFECT}
+    worse = {**record, "checked": False, "result": None, "best": None, "picks": []}
+    worse["at"] = "2099-01-01T00:00:00.000Z"  # newer, and still not allowed to replace it
+    page.goto(site_url + "progress/")
+    wait_until_ready(page)
+    for entry in (stale, worse):
+        upload(page, progress_file({SPOT: entry}))
+        expect(page.locator(".stc-progress [role=status]")).to_contain_text(
+            "1 exercise in the file left out: what is saved here is as good or newer."
+        )
+        expect(page.locator(".stc-import-plan")).to_have_count(0)
+        assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved
+    upload(page, progress_file({SPOT: record, "__proto__": record}))
+    expect(page.locator(".stc-progress [role=status]")).to_contain_text("is not valid progress")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved
+    assert errors == []
+
+
+def test_an_import_shows_what_it_would_replace_and_asks(page: Page, site_url: str) -> None:
+    errors = our_errors(page)
+    saved = save_a_result(page, site_url)
+    better = {**json.loads(saved), "picks": [2, 3, 4], "result": PERFECT, "best": PERFECT}
+    page.goto(site_url + "progress/")
+    wait_until_ready(page)
+    status = page.locator(f'[data-stc-status="{SPOT}"]')
+    before = status.text_content()
+
+    upload(page, progress_file({SPOT: better}))
+    plan = page.locator(".stc-import-plan")
+    expect(plan).to_contain_text("The file would replace your saved work on:")
+    expect(plan).to_contain_text("in the file, Checked: found 3 of 3, 0 wrong picks (Proficient)")
+    expect(plan).to_contain_text("kept aside in this browser, not deleted")
+    plan.get_by_role("button", name="Cancel").click()
+    expect(page.locator(".stc-progress [role=status]")).to_have_text("Nothing was imported.")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved
+    expect(status).to_have_text(before or "")
+
+    upload(page, progress_file({SPOT: better}))
+    page.locator(".stc-import-plan").get_by_role("button", name="Replace 1 exercise").click()
+    expect(page.locator(".stc-progress [role=status]")).to_have_text(
+        "Imported progress for 1 exercise."
+    )
+    expect(status).to_contain_text("found 3 of 3, 0 wrong picks (Proficient)")
+    aside = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('stc:v1:aside:warning-or-threat:'))"
+        ".map(k => localStorage.getItem(k))"
+    )
+    assert aside == [saved], "what was replaced is kept aside"
+    assert errors == []
+
+
+@pytest.mark.parametrize("mode", ["getItem", "key", "length", "setItem"])
+def test_storage_that_throws_stops_no_page_and_loses_nothing(
+    page: Page, site_url: str, mode: str
+) -> None:
+    errors = our_errors(page)
+    saved = save_a_result(page, site_url)
+    page.add_init_script(THROWING_STORAGE)
+    page.evaluate(f"sessionStorage.setItem('stc-test-throw', '{mode}')")
+
+    page.goto(site_url + SPOT_PAGE)
+    wait_until_ready(page)
+    try_again = page.get_by_role("button", name="Try again")
+    if try_again.is_visible():  # the saved, checked answer was read back
+        try_again.click()
+    page.locator('.stc-unit[data-unit="1"]').click()
+    page.get_by_role("button", name="Check answers").click()
+    expect(page.locator(".stc-summary")).to_contain_text("Level:")
+
+    page.goto(site_url + "progress/")
+    wait_until_ready(page)
+    expect(page.get_by_role("button", name="Export progress")).to_be_visible()
+    page.goto(f"{site_url}assignment/?name=Week&ex={SPOT}")
+    wait_until_ready(page)
+    expect(page.locator(".stc-assignment li")).to_have_count(1)
+
+    page.evaluate("sessionStorage.removeItem('stc-test-throw')")
+    page.goto(site_url + "progress/")
+    wait_until_ready(page)
+    record = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert record["best"] == json.loads(saved)["best"], "the best result is unchanged"
+    assert errors == []
