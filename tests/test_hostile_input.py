@@ -185,3 +185,41 @@ def test_the_build_fails_on_a_page_that_would_run_script(tmp_path: Path) -> None
     assert "about.md carries markup that could run script" in built.stderr
     assert "<a> has a script URL in href" in built.stderr
     assert "Traceback" not in built.stderr
+
+
+HOSTILE_CASES = [
+    "alias-bomb.yaml",
+    "article-markup",
+    "control-character-in-title",
+    "custom-tag.yaml",
+    "deep-nesting.yaml",
+    "html-in-article",
+    "invisible-characters.yaml",
+    "not-utf8.yaml",
+    "storage-key-id.yaml",
+]
+
+
+def test_the_build_refuses_the_hostile_cases_as_validate_does(tmp_path: Path) -> None:
+    """All the hostile cases in one site: the build stops with each case's first problem at
+    its place, and never with a traceback or a signal."""
+    project = project_copy(tmp_path)
+    corpus = ROOT / "tests" / "bad_input"
+    expected = []
+    for case in HOSTILE_CASES:
+        first = (corpus / f"{case.removesuffix('.yaml')}.expected").read_text().splitlines()[0]
+        where, message = first.split(": error: ", 1)
+        if (corpus / case).is_dir():
+            for article in (corpus / case).iterdir():
+                shutil.copytree(article, project / "exercises" / article.name)
+            inside = where.removeprefix(f"tests/bad_input/{case}/")
+            expected.append(f"exercises/{inside}: error: {message}")
+        else:
+            shutil.copy(corpus / case, project / "exercises" / "idlib-last-stand" / case)
+            inside = where.removeprefix("tests/bad_input/")
+            expected.append(f"exercises/idlib-last-stand/{inside}: error: {message}")
+    built = mkdocs_build(project / "mkdocs.yml", tmp_path / "site", "http://127.0.0.1:8000/")
+    assert built.returncode == 1, built.stderr
+    assert "Traceback" not in built.stderr
+    for line in expected:
+        assert line in built.stderr, line
