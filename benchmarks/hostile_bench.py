@@ -69,6 +69,19 @@ def make_cases(folder: Path) -> list[tuple[str, Path, float]]:
     case("misquote-60kb", exercise("misquote-60kb", wrapped("It rainde. " * 5_500)))
     case("misquote-1mb-unlike", exercise("misquote-1mb-unlike", wrapped("b " * 480_000)))
     case("nesting-60kb", "title: " + "[" * 30_000 + "]" * 30_000 + "\n")
+    numbered = content / "numbered"  # 6,000 sentences with no answer: 6,000 problems
+    numbered.mkdir()
+    text = " ".join(f"Sentence {i} is here." for i in range(6000))
+    front = FRONT_MATTER.replace("Many short sentences", "Numbered sentences")
+    (numbered / "article.md").write_text(f"{front}{text}\n", encoding="utf-8")
+    flood = numbered / "flood-6000.yaml"
+    flood.write_text(
+        "id: flood\narticle: numbered\ntitle: Flood\nkind: spot\nlevel: 1\nminutes: 5\n"
+        f"skills: [no-source]\npassage: |\n  {text}\nanswers:\n"
+        "  - quote: Sentence 0 is here.\n    verdict: supported\n    explanation: Yes.\n",
+        encoding="utf-8",
+    )
+    cases.append(("problems-6000", flood, BUDGET_SECONDS))
     big = content / "big-article"
     big.mkdir()
     article_1mb = big / "article.md"

@@ -21,13 +21,16 @@ _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
 # could take effect; it is refused so that an author sees it rather than a page that
 # shows the markup as text.
 FORBIDDEN_MARKUP = {
-    re.compile(r"\]\("): "a Markdown link; reduce it to its text",
-    re.compile(r"^\s*\[[^\]]*\]:"): "a link definition; delete it, article texts carry no links",
+    re.compile(r"(?<!!)\[[^\]\n]*\]\("): "a Markdown link; reduce it to its text",
+    re.compile(r"(?<!!)\[[^\]\n]*\]\[[^\]\n]*\]"): "a Markdown link; reduce it to its text",
+    re.compile(r"^\s*\[[^\]]*\]:"): "a link definition; delete it, and the link it serves",
     re.compile(r"!\["): "an image; write the text only",
     re.compile(r"\{\s*[:#.]|\{[^}]*="): "an attribute list; delete it, the site adds its own",
-    re.compile(r"<[A-Za-z/!?]"): "raw HTML; write the text only",
+    re.compile(r"<[A-Za-z/!?][^<>\n]{0,40}>?"): (
+        "an HTML tag, {found}; write the text only: the site shows no HTML from an article"
+    ),
     re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"): (
-        "an HTML character reference; type the character itself"
+        "an HTML character reference, {found}; type the character itself"
     ),
 }
 

@@ -47,6 +47,7 @@ def _files(
     links are never followed, since they could bring any file on the machine into the site."""
     found: dict[Path, Path] = {}  # by absolute path: a file named twice is read once
     links: set[Path] = set()
+    special: set[Path] = set()  # named pipes, devices: reading one could wait forever
 
     def add(path: Path) -> None:
         found.setdefault(Path(os.path.abspath(path)), path)
@@ -61,11 +62,20 @@ def _files(
                         links.add(Path(folder) / name)
                 for name in names:
                     file = Path(folder) / name
-                    if not file.is_symlink() and wanted(file):
+                    if file.is_symlink() or not wanted(file):
+                        continue
+                    if file.is_file():
                         add(file)
-        elif path.is_file() and wanted(path):
-            add(path)
-    return sorted(found.values()), [_link(link) for link in sorted(links)]
+                    else:
+                        special.add(file)
+        elif path.is_file():
+            if wanted(path):
+                add(path)
+        elif path.exists():
+            special.add(path)
+    refused = [_link(link) for link in sorted(links)]
+    refused += [_special(path) for path in sorted(special)]
+    return sorted(found.values()), refused
 
 
 def _link(path: Path) -> Diagnostic:
@@ -74,6 +84,15 @@ def _link(path: Path) -> Diagnostic:
         Position(),
         "the content folder holds a symbolic link",
         "copy the file or folder in instead; links could bring in any file on the machine",
+    )
+
+
+def _special(path: Path) -> Diagnostic:
+    return Diagnostic(
+        path,
+        Position(),
+        "this is not a regular file (a named pipe or a device)",
+        "give validate the content folder, or article and exercise files",
     )
 
 
@@ -93,8 +112,9 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None) -> Catalogue
         catalogue.diagnostics.append(Diagnostic(missing, Position(), "no such file or folder"))
 
     article_files, links = _files([root, *targets], _is_article)
-    exercise_files, _ = _files(targets, _is_exercise)
+    exercise_files, more = _files(targets, _is_exercise)
     catalogue.diagnostics.extend(links)
+    catalogue.diagnostics.extend(d for d in more if d not in links)
     unreadable: set[str] = set()  # articles with problems of their own, reported once
     for path in article_files:
         try:

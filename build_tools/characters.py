@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _DIRECTION = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff")
 _REFUSED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs"}
-_ALLOWED = set("\t")
+_ALLOWED = set("\t\n")
 MAX_REPORTED = 5
 
 
@@ -44,6 +44,13 @@ class Invisible:
 
 def is_refused(char: str) -> bool:
     return char not in _ALLOWED and unicodedata.category(char) in _REFUSED_CATEGORIES
+
+
+def first_refused(text: str) -> str | None:
+    """The first refused character of `text`, or None; C-speed when there is none."""
+    if text.replace("\n", " ").replace("\t", " ").isprintable():
+        return None
+    return next((char for char in text if is_refused(char)), None)
 
 
 def invisible_characters(text: str) -> list[Invisible]:

@@ -67,6 +67,7 @@ class _Reporter:
     def __init__(self, exercise: LoadedExercise):
         self.exercise = exercise
         self.diagnostics: list[Diagnostic] = []
+        self._normalized: dict[Loc, str] = {}
 
     def error(
         self, loc: Loc, message: str, hint: str | None = None, offset: int | None = None
@@ -79,7 +80,9 @@ class _Reporter:
         locator = self.exercise.locator
         value = _value_at(self.exercise.model, loc)
         if offset is not None and value is not None:
-            inside = locator.scalar_position(loc, offset, normalize(value))
+            if loc not in self._normalized:  # one passage may be pointed into thousands of times
+                self._normalized[loc] = normalize(value)
+            inside = locator.scalar_position(loc, offset, self._normalized[loc])
             if inside is not None:
                 return inside
         return locator.value(loc)

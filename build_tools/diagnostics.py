@@ -31,18 +31,38 @@ class Diagnostic:
         return (str(self.path), self.position.line, self.position.col, self.message)
 
     def format(self, relative_to: Path | None = None) -> str:
-        path = self.path
-        if relative_to is not None and path.resolve().is_relative_to(relative_to.resolve()):
-            path = path.resolve().relative_to(relative_to.resolve())
+        path = _display(self.path, relative_to)
         text = f"{path}:{self.position.line}:{self.position.col}: error: {self.message}"
         if self.hint:
             text += "\n" + "\n".join(f"  hint: {line}" for line in self.hint.splitlines())
         return text
 
 
+def _display(path: Path, relative_to: Path | None) -> Path:
+    if relative_to is not None and path.resolve().is_relative_to(relative_to.resolve()):
+        return path.resolve().relative_to(relative_to.resolve())
+    return path
+
+
+SHOWN_PER_FILE = 50
+"""Problems printed for one file; fixing those usually clears the rest."""
+
+
 def format_all(diagnostics: Iterable[Diagnostic], relative_to: Path | None = None) -> str:
     ordered = sorted(diagnostics, key=Diagnostic.sort_key)
-    return "\n".join(d.format(relative_to) for d in ordered)
+    lines: list[str] = []
+    shown: dict[Path, int] = {}
+    for diagnostic in ordered:
+        count = shown[diagnostic.path] = shown.get(diagnostic.path, 0) + 1
+        if count <= SHOWN_PER_FILE:
+            lines.append(diagnostic.format(relative_to))
+    for path, count in shown.items():
+        if count > SHOWN_PER_FILE:
+            name = _display(path, relative_to)
+            lines.append(
+                f"{name}: … and {count - SHOWN_PER_FILE} more problem(s) in this file, not shown"
+            )
+    return "\n".join(lines)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

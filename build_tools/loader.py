@@ -11,9 +11,10 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -31,6 +32,7 @@ from .model import (
 from .yaml_reader import Loc, Locator, read_yaml
 
 ARTICLE_FILE = "article.md"
+T = TypeVar("T")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -82,11 +84,33 @@ def read_text(path: Path) -> str:
                 )
             ]
         ) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _read_visible(path: Path) -> tuple[str, list[Diagnostic]]:
+    """A file's text with each invisible character made a space, and a diagnostic for each:
+    the rest of the file is still read, so one run reports every problem in it."""
+    text = read_text(path)
     invisible = invisible_characters(text)
-    if invisible:
-        raise Problems([_invisible(path, found) for found in invisible[:MAX_REPORTED]])
-    return text
+    if not invisible:
+        return text, []
+    lines = text.split("\n")
+    for found in invisible:
+        line = lines[found.line - 1]
+        lines[found.line - 1] = f"{line[: found.column - 1]} {line[found.column :]}"
+    problems = [_invisible(path, found) for found in invisible[:MAX_REPORTED]]
+    return "\n".join(lines), problems
+
+
+def _reporting_first(problems: list[Diagnostic], load: Callable[[], T]) -> T:
+    """The result of `load`, or every problem: those given first, then those it raises."""
+    try:
+        result = load()
+    except Problems as found:
+        raise Problems([*problems, *found.diagnostics]) from None
+    if problems:
+        raise Problems(problems)
+    return result
 
 
 def _invisible(path: Path, found: Invisible) -> Diagnostic:
@@ -109,7 +133,17 @@ def _too_large(path: Path, size: int) -> Diagnostic:
 
 
 def load_exercise(path: Path) -> LoadedExercise:
-    document = _read_document(path, read_text(path))
+    text, invisible = _read_visible(path)
+    return _reporting_first(invisible, lambda: _load_exercise(path, text))
+
+
+def load_article(path: Path) -> Article:
+    text, invisible = _read_visible(path)
+    return _reporting_first(invisible, lambda: _load_article(path, text))
+
+
+def _load_exercise(path: Path, text: str) -> LoadedExercise:
+    document = _read_document(path, text)
     data, locator = document.data, document.locator
     if not isinstance(data, dict):
         raise Problems(
@@ -132,8 +166,7 @@ def load_exercise(path: Path) -> LoadedExercise:
     return LoadedExercise(path, _validate(model_class, data, locator), locator)
 
 
-def load_article(path: Path) -> Article:
-    text = read_text(path)
+def _load_article(path: Path, text: str) -> Article:
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         raise Problems(
@@ -185,7 +218,7 @@ def _markup_problems(path: Path, body: str, first_line: int) -> list[Diagnostic]
         for pattern, what in FORBIDDEN_MARKUP.items():
             match = pattern.search(line)
             if match:
-                problem, hint = what.split("; ")
+                problem, hint = what.format(found=match.group().strip()).split("; ", 1)
                 found.append(
                     Diagnostic(
                         path,

@@ -8,15 +8,23 @@ Structural rules live in the models; rules that need the article or the passage
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_MONTH, _DAY = r"(0[1-9]|1[0-2])", r"(0[1-9]|[12]\d|3[01])"
-PARTIAL_DATE_PATTERN = rf"^\d{{4}}(-{_MONTH}(-{_DAY})?)?$"
-FULL_DATE_PATTERN = rf"^\d{{4}}-{_MONTH}-{_DAY}$"
+_MONTH, _DAY = r"(0[1-9]|1[0-2])", r"(0[1-9]|[12][0-9]|3[01])"
+PARTIAL_DATE_PATTERN = rf"^[0-9]{{4}}(-{_MONTH}(-{_DAY})?)?$"
+FULL_DATE_PATTERN = rf"^[0-9]{{4}}-{_MONTH}-{_DAY}$"
 WEB_ADDRESS_PATTERN = r"^https://[A-Za-z0-9.-]+(?:/[^\s\"'<>\\`]*)?$"
 PATTERN_HINTS = {
     SLUG_PATTERN: "use lower-case words joined by hyphens",
@@ -32,8 +40,22 @@ Slug = Annotated[
     Field(description="Lower-case words joined by hyphens, e.g. 'warning-or-threat'."),
 ]
 Text = Annotated[str, StringConstraints(pattern=r"\S")]
-PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
-FullDate = Annotated[str, StringConstraints(pattern=FULL_DATE_PATTERN)]
+
+
+def _a_real_day(value: str) -> str:
+    """'2026-02-30' fits the pattern but names no day."""
+    if value.count("-") == 2:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a day of the calendar") from None
+    return value
+
+
+PartialDate = Annotated[
+    str, StringConstraints(pattern=PARTIAL_DATE_PATTERN), AfterValidator(_a_real_day)
+]
+FullDate = Annotated[str, StringConstraints(pattern=FULL_DATE_PATTERN), AfterValidator(_a_real_day)]
 WebAddress = Annotated[
     str,
     StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=500),

@@ -242,7 +242,15 @@ def render_progress(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
         exercises_of=catalogue.exercises_of,
         prefix=prefix,
         version=content_hash,
+        targets=_target_count,
     )
+
+
+def _target_count(exercise: CheckedExercise) -> str:
+    """Claims to find in a spot exercise ('' for compare): what a saved result is out of."""
+    if isinstance(exercise.model, CompareExercise):
+        return ""
+    return str(sum(1 for _, answer in exercise.answers_by_unit if answer.verdict.is_target))
 
 
 def render_standards(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
@@ -266,10 +274,11 @@ def _scoring_data(exercise: CheckedExercise) -> dict[str, Any]:
     if isinstance(model, CompareExercise):
         return {"reference": model.verdict.value}
     return {
+        "sentences": len(exercise.units),
         "answers": [
             {"unit": unit, "verdict": a.verdict.value, "why": [w.value for w in a.why]}
             for unit, a in exercise.answers_by_unit
-        ]
+        ],
     }
 
 

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .characters import Invisible, first_refused
 from .diagnostics import Diagnostic, Position, Problems
 from .model import CONTENT_MAX_NESTING
 from .text import PARAGRAPH_BREAK, normalize
@@ -33,6 +34,19 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
 @dataclass
+class _ScalarIndex:
+    """A scalar's normalised text and, for each of its words, where it starts there and in
+    the source (the scalar's source lines joined by line breaks)."""
+
+    text: str
+    segments: list[tuple[int, int, str]]  # (line index, column, text) of each source line
+    segment_starts: list[int] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    sources: list[int] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
+
+
+@dataclass
 class Locator:
     """Where each value (and each mapping key) of a document starts in its file."""
 
@@ -41,6 +55,7 @@ class Locator:
     line_offset: int = 0
     values: dict[Loc, Node] = field(default_factory=dict)
     keys: dict[Loc, Node] = field(default_factory=dict)
+    _indexes: dict[Loc, _ScalarIndex | None] = field(default_factory=dict, repr=False)
 
     def _position(self, node: Node) -> Position:
         mark = node.start_mark
@@ -63,36 +78,49 @@ class Locator:
 
         Works for plain and block (`|`, `>`) scalars and for quoted ones without escapes,
         where the source characters are the value's characters: the scalar's source, once
-        normalised, must read `expected`; otherwise None. Words are walked only up to the
-        offset, so the cost does not grow with the size of the scalar beyond that.
+        normalised, must read `expected`; otherwise None. The scalar is indexed once, word
+        by word, so each further position costs a binary search.
         """
+        if loc not in self._indexes:
+            self._indexes[loc] = self._index(loc)
+        index = self._indexes[loc]
+        if index is None or index.text != expected:
+            return None
+        word = max(0, bisect_right(index.starts, offset) - 1)
+        if not index.starts:
+            return self._place(index, 0)
+        inside = offset - index.starts[word]
+        if inside < index.lengths[word]:
+            return self._place(index, index.sources[word] + inside)
+        return self._place(index, index.sources[word] + index.lengths[word])  # the gap after it
+
+    def _index(self, loc: Loc) -> _ScalarIndex | None:
         node = self.values.get(loc)
         if not isinstance(node, ScalarNode):
             return None
         segments = self._source_segments(node)
         source = "\n".join(text for _, _, text in segments)
-        if normalize(source) != expected:
-            return None
-        starts = list(accumulate((len(text) + 1 for _, _, text in segments), initial=0))
-
-        def place(index: int) -> Position:
-            segment = bisect_right(starts, index) - 1
-            line, column, _ = segments[min(segment, len(segments) - 1)]
-            return Position(line + 1 + self.line_offset, column + index - starts[segment] + 1)
-
+        index = _ScalarIndex(normalize(source), segments)
+        index.segment_starts = list(accumulate((len(t) + 1 for _, _, t in segments), initial=0))
         out, gap_start = 0, None
         for word in _WORD.finditer(source):
             if gap_start is not None:
                 gap = source[gap_start : word.start()]
-                separator = len(PARAGRAPH_BREAK) if gap.count("\n") >= 2 else 1
-                if offset < out + separator:
-                    return place(gap_start)
-                out += separator
-            if offset < out + len(word.group()):
-                return place(word.start() + offset - out)
+                out += len(PARAGRAPH_BREAK) if gap.count("\n") >= 2 else 1
+            index.starts.append(out)
+            index.sources.append(word.start())
+            index.lengths.append(len(word.group()))
             out += len(word.group())
             gap_start = word.end()
-        return place(max(0, len(source) - 1))
+        return index
+
+    def _place(self, index: _ScalarIndex, at: int) -> Position:
+        segment = max(0, bisect_right(index.segment_starts, at) - 1)
+        segment = min(segment, len(index.segments) - 1)
+        line, column, _ = index.segments[segment]
+        return Position(
+            line + 1 + self.line_offset, column + at - index.segment_starts[segment] + 1
+        )
 
     def _source_segments(self, node: ScalarNode) -> list[tuple[int, int, str]]:
         """(line index, column, text) of each source line a scalar's characters stand on."""
@@ -409,6 +437,17 @@ def _build(
     if node.tag not in _PLAIN_TAGS:
         problems.append(_tag_problem(locator.path, node, at))
         return None
+    hidden = first_refused(node.value)
+    if hidden is not None:  # written as an escape such as \u202e: the text holds it all the same
+        found = Invisible(0, 0, hidden)
+        problems.append(
+            Diagnostic(
+                locator.path,
+                at(node.start_mark),
+                f"the text holds {found.kind}, {found.name}, written as an escape",
+                "delete the escape: text on the site holds only characters a reader can see",
+            )
+        )
     return node.value
 
 

@@ -223,3 +223,32 @@ def test_the_build_refuses_the_hostile_cases_as_validate_does(tmp_path: Path) ->
     assert "Traceback" not in built.stderr
     for line in expected:
         assert line in built.stderr, line
+
+
+def test_a_named_pipe_in_the_content_folder_is_refused_not_waited_on(tmp_path: Path) -> None:
+    content = tmp_path / "exercises"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "guide" / "town-budget", content / "town-budget")
+    os.mkfifo(content / "town-budget" / "01-pipe.yaml")
+    report = format_all(load_catalogue(content).diagnostics, relative_to=tmp_path)
+    assert "01-pipe.yaml:1:1: error: this is not a regular file" in report
+
+
+def test_a_flood_of_problems_is_shown_fifty_to_a_file(tmp_path: Path) -> None:
+    """Six thousand sentences with no answer: every one is found, fifty are printed."""
+    content = tmp_path / "exercises"
+    article = content / "many"
+    article.mkdir(parents=True)
+    text = " ".join(f"Sentence {i} is here." for i in range(6000))
+    front = '---\ntitle: Many\nauthor: A\noutlet: B\ndate: "2026"\ncontext: C.\ncleaning:\n  - D.\n'
+    (article / "article.md").write_text(f"{front}---\n\n{text}\n", encoding="utf-8")
+    (article / "01-many.yaml").write_text(
+        "id: many\narticle: many\ntitle: Many\nkind: spot\nlevel: 1\nminutes: 5\n"
+        f"skills: [no-source]\npassage: |\n  {text}\nanswers:\n"
+        "  - quote: Sentence 0 is here.\n    verdict: supported\n    explanation: Yes.\n",
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(content)
+    assert len(catalogue.diagnostics) > 5000
+    report = format_all(catalogue.diagnostics, relative_to=tmp_path).splitlines()
+    assert len([line for line in report if ": error: " in line]) == 50
+    assert report[-1].endswith("more problem(s) in this file, not shown")

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 import facts from "../../docs/assets/stc/facts.js";
 import { duplicateKey, parseProgressFile, resultsFileProblem, withoutHidden } from "../../docs/assets/stc/files.js";
-import { importPlan, merge } from "../../docs/assets/stc/progress.js";
+import { fitsExercise, importPlan, merge } from "../../docs/assets/stc/progress.js";
 import { emptyRecord, isRecord } from "../../docs/assets/stc/records.js";
 import { levelFor, rank } from "../../docs/assets/stc/scoring.js";
 
@@ -14,7 +14,7 @@ const VERSION = "0123456789abcdef";
 const [BASIC, , PROFICIENT] = facts.levels.map((l) => l.name);
 
 /* One exercise the site knows, an answer to it, and a results file holding answers. */
-const BY_ID = new Map([["w", { title: "W", version: VERSION, kind: "spot" }]]);
+const BY_ID = new Map([["w", { title: "W", version: VERSION, kind: "spot", sentences: 5 }]]);
 const ENTRY = {
   id: "w",
   version: VERSION,
@@ -193,4 +193,30 @@ test("property: JSON written from any value never gives a key twice", () => {
 
 test("invisible and direction-changing characters are taken out of a name", () => {
   assert.equal(withoutHidden("\u202eWeek\u200b 1\u2066"), "Week 1");
+});
+
+test("a results file picking a sentence the exercise does not have is refused", () => {
+  assert.match(resultsFileProblem(resultsFile("S", [{ ...ENTRY, picks: [2, 99] }]), BY_ID), /does not have/);
+  assert.match(resultsFileProblem(resultsFile("S", [{ ...ENTRY, picks: [0] }]), BY_ID), /does not have/);
+});
+
+test("a refusal names the field a results file should not have", () => {
+  assert.match(resultsFileProblem({ ...resultsFile("S", [ENTRY]), admin: true }, BY_ID), /a field \u201cadmin\u201d/);
+  assert.match(resultsFileProblem({ format: facts.formats.progress, version: 1, exercises: {} }, BY_ID), /progress file/);
+});
+
+test("a verdict or a why-label given as a list is not the text it holds", () => {
+  const compare = { ...ENTRY, verdict: ["goes-beyond"] };
+  assert.match(resultsFileProblem(resultsFile("S", [compare]), BY_ID), /malformed/);
+  assert.ok(!isRecord({ ...emptyRecord(VERSION), verdict: ["goes-beyond"] }));
+  assert.ok(!isRecord({ ...emptyRecord(VERSION), picks: [2], why: { 2: ["no-source"] } }));
+});
+
+test("a record's results must be out of the claims the exercise has", () => {
+  const result = (targets) => ({ found: 1, targets, wrong: 0, whyRight: 0, level: levelFor(1, targets, 0) });
+  const record = (targets) => ({ ...emptyRecord(VERSION), checked: true, result: result(targets), best: result(targets) });
+  assert.ok(fitsExercise(record(3), VERSION, "3"));
+  assert.ok(!fitsExercise(record(9999), VERSION, "3"));
+  assert.ok(fitsExercise(record(9999), "fedcba9876543210", "3"), "another version is not checked");
+  assert.ok(fitsExercise(record(9999), VERSION, ""), "a compare exercise has no claims to count");
 });

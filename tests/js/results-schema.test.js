@@ -15,7 +15,7 @@ const RUNS = Number(process.env.FC_RUNS || 200);
 const schema = JSON.parse(readFileSync(new URL("../../schema/results.schema.json", import.meta.url), "utf8"));
 const schemaAccepts = new Ajv2020({ strict: false }).compile(schema);
 
-const SPOT = { id: "spot-one", title: "Spot one", version: "0123456789abcdef", kind: "spot" };
+const SPOT = { id: "spot-one", title: "Spot one", version: "0123456789abcdef", kind: "spot", sentences: 40 };
 const COMPARE = { id: "compare-one", title: "Compare one", version: "fedcba9876543210", kind: "compare" };
 const BY_ID = new Map([SPOT, COMPARE].map((exercise) => [exercise.id, exercise]));
 const WHYS = Object.keys(facts.whyLabels);

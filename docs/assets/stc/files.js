@@ -1,7 +1,7 @@
 /* Files from outside this browser: a student's results file and an exported progress file.
    They are data, checked field by field; an id is looked up only in a Map. */
 import facts from "./facts.js";
-import { isMap, isName, isPicks, isRecord, isResult, isSlug, isText, isWhyMap } from "./records.js";
+import { isKeyOf, isMap, isName, isPicks, isRecord, isResult, isSlug, isText, isWhyMap } from "./records.js";
 
 /** Control, zero-width and bidirectional-override characters: a name holding one can pass
     for another name on screen. */
@@ -9,10 +9,13 @@ const HIDDEN = /[\p{Cc}\p{Cf}]/u;
 
 const FIELDS = facts.resultsFields;
 
-/** Whether a parsed object has exactly these fields, as the schema of results files requires. */
-const hasFields = (value, names) => {
-  const own = Object.keys(value);
-  return own.length === names.length && names.every((name) => Object.hasOwn(value, name));
+/** What a parsed object lacks or holds beyond these fields, as the schema of results
+    files allows them, or "" when it has exactly these. */
+const fieldProblem = (value, names) => {
+  const extra = Object.keys(value).find((name) => !names.includes(name));
+  if (extra !== undefined) return `a field \u201c${extra.slice(0, 40)}\u201d that results files do not have`;
+  const missing = names.find((name) => !Object.hasOwn(value, name));
+  return missing === undefined ? "" : `no \u201c${missing}\u201d field`;
 };
 
 /** Text with every invisible or direction-changing character taken out. */
@@ -56,10 +59,14 @@ export const sameName = (name) => name.normalize("NFKC").trim().toLowerCase();
 /** Why a parsed results file cannot be used, or "" if it can.
     `byId` maps the site's exercise ids to what the site knows of them. */
 export function resultsFileProblem(file, byId) {
+  if (isMap(file) && file.format === facts.formats.progress) {
+    return "it is a progress file, not a results file: the student downloads results from the assignment page";
+  }
   if (!isMap(file) || file.format !== facts.formats.results || file.version !== facts.formats.version) {
     return "not a Spot the Claim results file";
   }
-  if (!hasFields(file, FIELDS.file)) return "it holds fields a results file does not have, or lacks some";
+  const fields = fieldProblem(file, FIELDS.file);
+  if (fields) return `it holds ${fields}`;
   if (!isName(file.assignment) || !isName(file.student) || typeof file.created !== "string") {
     return "the assignment or student name is missing or too long";
   }
@@ -75,7 +82,8 @@ export function resultsFileProblem(file, byId) {
       const id = typeof entry?.id === "string" ? JSON.stringify(entry.id.slice(0, 60)) : "with an id that is not text";
       return `exercise ${id} is not on this site`;
     }
-    if (!hasFields(entry, FIELDS.exercise)) return `the answers to \u201c${known.title}\u201d hold fields they should not, or lack some`;
+    const entryFields = fieldProblem(entry, FIELDS.exercise);
+    if (entryFields) return `the answers to \u201c${known.title}\u201d have ${entryFields}`;
     if (seen.has(entry.id)) return `it lists \u201c${known.title}\u201d twice`;
     seen.add(entry.id);
     if (entry.version !== known.version) return `it answers an older version of \u201c${known.title}\u201d`;
@@ -83,13 +91,17 @@ export function resultsFileProblem(file, byId) {
       entry.kind === known.kind &&
       isPicks(entry.picks) &&
       isWhyMap(entry.why) &&
-      (entry.verdict === "" || Object.hasOwn(facts.compareVerdicts, entry.verdict)) &&
+      (entry.verdict === "" || isKeyOf(facts.compareVerdicts, entry.verdict)) &&
       typeof entry.checked === "boolean" &&
       isText(entry.note, facts.limits.note) &&
       typeof entry.updated === "string";
     if (!wellFormed) return `the answers to \u201c${known.title}\u201d are malformed`;
+    const sentences = known.kind === "spot" ? known.sentences : 0;
+    if (entry.picks.some((n) => n < 1 || n > sentences)) {
+      return `it picks a sentence that \u201c${known.title}\u201d does not have`;
+    }
     const resultFields = isMap(entry.result) && ("correct" in entry.result ? FIELDS.compareResult : FIELDS.spotResult);
-    if (!isResult(entry.result) || (resultFields && !hasFields(entry.result, resultFields)))
+    if (!isResult(entry.result) || (resultFields && fieldProblem(entry.result, resultFields)))
       return `the result for \u201c${known.title}\u201d is malformed`;
   }
   return "";

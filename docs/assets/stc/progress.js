@@ -4,7 +4,7 @@
 import facts from "./facts.js";
 import { parseProgressFile } from "./files.js";
 import { describe, rank } from "./scoring.js";
-import { keepAside, readAll, storage, writable, write } from "./storage.js";
+import { readAll, replace, storage, writable } from "./storage.js";
 import { button, download, el, plural } from "./util.js";
 
 function status(record, version) {
@@ -38,6 +38,13 @@ export function merge(saved, incoming, current) {
   return incoming.at > saved.at ? incoming : saved;
 }
 
+/** Whether a record's results are out of the claims the exercise has (a record for another
+    version is not checked: that version may have had other claims). */
+export function fitsExercise(record, version, targets) {
+  if (record.version !== version || !targets) return true;
+  return [record.result, record.best].every((r) => !r || "correct" in r || r.targets === Number(targets));
+}
+
 /** What importing these entries would do: records added, records replaced (with the one
     each replaces), and entries left out because what is saved is as good or better. */
 export function importPlan(entries, saved, versions) {
@@ -62,6 +69,12 @@ export function mountProgress(page) {
     ]),
   );
   const known = new Set(versions.keys());
+  const targets = new Map(
+    [...document.querySelectorAll("[data-stc-status]")].map((cell) => [
+      cell.getAttribute("data-stc-status"),
+      cell.getAttribute("data-targets"),
+    ]),
+  );
   const message = el("p", { role: "status" });
   let planBox = null; // the question shown before an import replaces anything
   const exportButton = button("Export progress");
@@ -98,6 +111,11 @@ export function mountProgress(page) {
     const parsed = parseProgressFile(await file.text(), known);
     if (parsed.problem) {
       message.textContent = parsed.problem;
+      return;
+    }
+    const misfit = parsed.entries.find(([id, record]) => !fitsExercise(record, versions.get(id), targets.get(id)));
+    if (misfit) {
+      message.textContent = `The entry for \u201c${titleOf(misfit[0])}\u201d claims a result this exercise cannot have, so nothing was imported.`;
       return;
     }
     const plan = importPlan(parsed.entries, readAll(), versions);
@@ -157,9 +175,8 @@ export function mountProgress(page) {
   function apply(entries) {
     const plan = importPlan(entries, readAll(), versions);
     let written = 0;
-    for (const { id: exerciseId, record } of plan.added) if (write(exerciseId, record)) written += 1;
-    for (const { id: exerciseId, record, old } of plan.replaced) {
-      if (keepAside(exerciseId, old) && write(exerciseId, record)) written += 1;
+    for (const { id: exerciseId, record } of [...plan.added, ...plan.replaced]) {
+      if (replace(exerciseId, record)) written += 1;
     }
     const wanted = plan.added.length + plan.replaced.length;
     const left = plan.unchanged.length

@@ -13,6 +13,9 @@ export const isName = (value) => isText(value, facts.limits.name) && value.trim(
 export const isSlug = (value) => typeof value === "string" && SLUG.test(value);
 const SENTENCE_NUMBER = new RegExp(facts.sentenceNumberPattern);
 const isSentenceNumber = (key) => SENTENCE_NUMBER.test(key) && Number(key) <= facts.limits.count;
+/** Whether `value` is text naming one of `table`'s own keys (an array would be turned into
+    its text by a bare lookup, so ["x"] would pass for "x"). */
+export const isKeyOf = (table, value) => typeof value === "string" && Object.hasOwn(table, value);
 export const isVersion = (value) => typeof value === "string" && VERSION.test(value);
 
 const LEVEL_NAMES = facts.levels.map((level) => level.name);
@@ -42,8 +45,7 @@ const isTime = (value) => value === "" || (isText(value, 40) && !Number.isNaN(Da
 
 export function isWhyMap(why) {
   return (
-    isMap(why) &&
-    Object.entries(why).every(([unit, label]) => isSentenceNumber(unit) && (label === "" || Object.hasOwn(facts.whyLabels, label)))
+    isMap(why) && Object.entries(why).every(([unit, label]) => isSentenceNumber(unit) && (label === "" || isKeyOf(facts.whyLabels, label)))
   );
 }
 
@@ -54,7 +56,7 @@ export function isRecord(record) {
     isVersion(record.version) &&
     isPicks(record.picks) &&
     isWhyMap(record.why) &&
-    (record.verdict === "" || Object.hasOwn(facts.compareVerdicts, record.verdict)) &&
+    (record.verdict === "" || isKeyOf(facts.compareVerdicts, record.verdict)) &&
     isText(record.note, facts.limits.note) &&
     typeof record.checked === "boolean" &&
     isTime(record.at) &&

@@ -41,10 +41,16 @@ export function write(id, record) {
   }
 }
 
-/** Keep a record under an aside key before something replaces it; false if it cannot be kept. */
-export function keepAside(id, record) {
+/** Save a record over whatever is stored for the exercise, which is kept aside first; false,
+    and nothing written, if what is stored cannot be read or kept. Storage that lists fewer
+    records than it holds can then never lead an import to overwrite one. */
+export function replace(id, record) {
+  if (SETTINGS.has(id)) return false;
   try {
-    storage().setItem(`${PREFIX}aside:${id}:${Date.now()}`, JSON.stringify(record));
+    const store = storage();
+    const old = store.getItem(PREFIX + id);
+    if (old !== null && old !== JSON.stringify(record)) store.setItem(`${PREFIX}aside:${id}:${Date.now()}`, old);
+    store.setItem(PREFIX + id, JSON.stringify(record));
     return true;
   } catch {
     return false;

@@ -107,7 +107,12 @@ function assign(root, data, links) {
 function assignment(root, data, links) {
   const params = new URLSearchParams(location.search);
   const byId = new Map(data.map((e) => [e.id, e]));
-  const listed = [...new Set((params.get("ex") || "").split(",").map((id) => id.trim()))].filter(Boolean);
+  const named = (params.get("ex") || "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const listed = [...new Set(named)];
+  const repeated = named.length - listed.length;
   const ids = listed.filter((id) => byId.has(id));
   const unknown = listed.length - ids.length;
   const title = withoutHidden(params.get("name") || "").slice(0, facts.limits.name);
@@ -176,6 +181,11 @@ function assignment(root, data, links) {
       ),
     );
   }
+  if (repeated) {
+    root.append(
+      el("p", { class: "stc-notice" }, `This link names ${plural(repeated, "exercise")} more than once; each is listed once here.`),
+    );
+  }
   root.append(list, field("Your name", student), save, status);
 }
 
@@ -195,7 +205,7 @@ async function readResultsFile(file) {
   try {
     content = JSON.parse(text);
   } catch {
-    return { problem: "not JSON" };
+    return { problem: "not a results file: its text is not JSON, the form results files are saved in" };
   }
   const twice = duplicateKey(text);
   if (twice !== null) return { problem: `it gives \u201c${twice.slice(0, 60)}\u201d more than once in one place` };
