@@ -111,7 +111,10 @@ def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: P
     expect(files.nth(4)).to_have_text(
         "ana-again.json: refused, another file for the same student,  ana "
     )
-    expect(files.nth(5)).to_have_text("broken.json: refused, not JSON")
+    expect(files.nth(5)).to_have_text(
+        "broken.json: refused, not a results file: its text is not JSON, the form results files"
+        " are saved in"
+    )
     expect(files.nth(6)).to_contain_text("old.json: refused, it answers an older version of")
 
     rows = page.locator(".stc-report tbody tr")
