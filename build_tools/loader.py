@@ -28,6 +28,7 @@ from .model import (
     SLUG_PATTERN,
     ArticleMeta,
     ExerciseBase,
+    reserved_id_reason,
 )
 from .yaml_reader import Loc, Locator, read_yaml
 
@@ -330,7 +331,9 @@ def _translate(item: Any, model_class: type[BaseModel], locator: Locator) -> Dia
         pattern = str(ctx.get("pattern"))
         hint = PATTERN_HINTS.get(pattern, f"the format is the pattern {pattern}")
         if pattern == SLUG_PATTERN:
-            hint += ", e.g. '" + re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") + "'"
+            example = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+            if example and not reserved_id_reason(example):
+                hint += f", e.g. '{example}'"
         return Diagnostic(
             path, position, f"{_describe(value)} does not fit the format of '{field}'", hint
         )

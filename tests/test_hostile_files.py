@@ -159,8 +159,9 @@ def test_stale_and_worse_imports_leave_the_best_result(page: Page, site_url: str
     wait_until_ready(page)
     for entry in (stale, worse):
         upload(page, progress_file({SPOT: entry}))
-        expect(page.locator(".stc-progress [role=status]")).to_contain_text(
-            "1 exercise in the file left out: what is saved here is as good or newer."
+        expect(page.locator(".stc-progress [role=status]")).to_have_text(
+            "Nothing to import. Left as saved here, which is as good or better: "
+            "“A warning, or a threat?”."
         )
         expect(page.locator(".stc-import-plan")).to_have_count(0)
         assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved
@@ -182,7 +183,7 @@ def test_an_import_shows_what_it_would_replace_and_asks(page: Page, site_url: st
     upload(page, progress_file({SPOT: better}))
     plan = page.locator(".stc-import-plan")
     expect(plan).to_contain_text("The file would replace your saved work on:")
-    expect(plan).to_contain_text("in the file, Checked: found 3 of 3, 0 wrong picks (Proficient)")
+    expect(plan).to_contain_text("in the file, checked: found 3 of 3, 0 wrong picks (Proficient)")
     expect(plan).to_contain_text("kept aside in this browser, not deleted")
     plan.get_by_role("button", name="Cancel").click()
     expect(page.locator(".stc-progress [role=status]")).to_have_text("Nothing was imported.")
@@ -190,6 +191,7 @@ def test_an_import_shows_what_it_would_replace_and_asks(page: Page, site_url: st
     expect(status).to_have_text(before or "")
 
     upload(page, progress_file({SPOT: better}))
+    expect(page.locator(".stc-import-plan").get_by_role("button", name="Cancel")).to_be_focused()
     page.locator(".stc-import-plan").get_by_role("button", name="Replace 1 exercise").click()
     expect(page.locator(".stc-progress [role=status]")).to_have_text(
         "Imported progress for 1 exercise."
@@ -200,6 +202,12 @@ def test_an_import_shows_what_it_would_replace_and_asks(page: Page, site_url: st
         ".map(k => localStorage.getItem(k))"
     )
     assert aside == [saved], "what was replaced is kept aside"
+    kept = page.locator(".stc-aside")
+    expect(kept).to_contain_text("1 earlier answer is kept aside in this browser")
+    with page.expect_download() as download:
+        kept.get_by_role("button", name="Download kept-aside answers").click()
+    file = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert file["exercises"] == {SPOT: json.loads(saved)}, "and can be taken back"
     assert errors == []
 
 

@@ -129,5 +129,7 @@ export function parseProgressFile(text, knownIds) {
       return { problem: `The entry for exercise \u201c${id.slice(0, 80)}\u201d is not valid progress, so nothing was imported.` };
     }
   }
-  return { entries: Object.entries(data.exercises).filter(([id]) => knownIds.has(id)) };
+  const all = Object.entries(data.exercises);
+  const entries = all.filter(([id]) => knownIds.has(id));
+  return { entries, unknown: all.length - entries.length };
 }

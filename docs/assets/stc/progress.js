@@ -4,8 +4,11 @@
 import facts from "./facts.js";
 import { parseProgressFile } from "./files.js";
 import { describe, rank } from "./scoring.js";
-import { readAll, replace, storage, writable } from "./storage.js";
+import { readAll, readAside, replace, storage, writable } from "./storage.js";
 import { button, download, el, plural } from "./util.js";
+
+/** A status as part of a sentence: "Checked: …" becomes "checked: …". */
+const phrase = (text) => text.charAt(0).toLowerCase() + text.slice(1);
 
 function status(record, version) {
   if (!record) return "Not started";
@@ -81,8 +84,25 @@ export function mountProgress(page) {
   const label = el("label", { class: "md-button" }, "Import progress");
   const input = el("input", { type: "file", accept: "application/json,.json", class: "stc-file" });
   label.append(input);
+  const asideButton = button("Download kept-aside answers");
+  const aside = el("p", { class: "stc-aside", hidden: "" });
   page.textContent = "";
-  page.append(exportButton, " ", label, message);
+  page.append(exportButton, " ", label, message, aside);
+  function showAside() {
+    const kept = readAside();
+    aside.hidden = !kept.size;
+    aside.textContent = `${plural(kept.size, "earlier answer")} ${kept.size === 1 ? "is" : "are"} kept aside in this browser: work an import replaced, or saved for an older version of an exercise. Download them as a progress file to keep them, or import it to bring one back. `;
+    aside.append(asideButton);
+  }
+  asideButton.addEventListener("click", () => {
+    const body = {
+      format: facts.formats.progress,
+      version: facts.formats.version,
+      exported: new Date().toISOString(),
+      exercises: Object.fromEntries(readAside()),
+    };
+    download("spot-the-claim-kept-aside.json", "application/json", JSON.stringify(body, null, 2));
+  });
   if (!storage()) message.textContent = "This browser blocks storage, so no progress can be saved or imported here.";
   else if (!writable())
     message.textContent = "This browser's storage is full: your progress is shown, but nothing new can be saved or imported.";
@@ -119,8 +139,8 @@ export function mountProgress(page) {
       return;
     }
     const plan = importPlan(parsed.entries, readAll(), versions);
-    if (plan.replaced.length) confirmReplacing(plan, parsed.entries);
-    else apply(parsed.entries);
+    if (plan.replaced.length) confirmReplacing(plan, parsed.entries, parsed.unknown);
+    else apply(parsed.entries, parsed.unknown);
   });
 
   const titleOf = (id) => {
@@ -129,14 +149,14 @@ export function mountProgress(page) {
   };
 
   /** Show what the import would replace, and replace nothing until the learner agrees. */
-  function confirmReplacing(plan, entries) {
+  function confirmReplacing(plan, entries, unknown) {
     const list = el("ul");
     for (const { id: exerciseId, record, old } of plan.replaced) {
       list.append(
         el(
           "li",
           {},
-          `\u201c${titleOf(exerciseId)}\u201d: saved here, ${status(old, versions.get(exerciseId))}; in the file, ${status(record, versions.get(exerciseId))}`,
+          `\u201c${titleOf(exerciseId)}\u201d: saved here, ${phrase(status(old, versions.get(exerciseId)))}; in the file, ${phrase(status(record, versions.get(exerciseId)))}`,
         ),
       );
     }
@@ -145,7 +165,7 @@ export function mountProgress(page) {
     const extra = [
       plan.added.length ? `${plural(plan.added.length, "exercise")} with nothing saved here will be added.` : "",
       plan.unchanged.length
-        ? `${plural(plan.unchanged.length, "exercise")} in the file will be left out: what is saved here is as good or newer.`
+        ? `Left as saved here, which is as good or better: ${plan.unchanged.map(({ id: exerciseId }) => `\u201c${titleOf(exerciseId)}\u201d`).join(", ")}.`
         : "",
       "What is replaced is kept aside in this browser, not deleted.",
     ].filter(Boolean);
@@ -155,11 +175,11 @@ export function mountProgress(page) {
     planBox?.remove();
     planBox = box;
     message.after(box);
-    replace.focus();
+    cancel.focus(); // the choice that changes nothing is the one Enter makes
     replace.addEventListener("click", () => {
       box.remove();
       planBox = null;
-      apply(entries);
+      apply(entries, unknown);
       input.focus();
     });
     cancel.addEventListener("click", () => {
@@ -172,7 +192,7 @@ export function mountProgress(page) {
 
   /** Save what the entries add or improve, planned again against what is saved now; what a
       record replaces is kept aside first, or it is not replaced. */
-  function apply(entries) {
+  function apply(entries, unknown) {
     const plan = importPlan(entries, readAll(), versions);
     let written = 0;
     for (const { id: exerciseId, record } of [...plan.added, ...plan.replaced]) {
@@ -180,13 +200,19 @@ export function mountProgress(page) {
     }
     const wanted = plan.added.length + plan.replaced.length;
     const left = plan.unchanged.length
-      ? ` ${plural(plan.unchanged.length, "exercise")} in the file left out: what is saved here is as good or newer.`
+      ? ` Left as saved here, which is as good or better: ${plan.unchanged.map(({ id: exerciseId }) => `\u201c${titleOf(exerciseId)}\u201d`).join(", ")}.`
       : "";
+    const elsewhere = unknown
+      ? ` ${plural(unknown, "exercise")} in the file ${unknown === 1 ? "is" : "are"} not on this site and left out.`
+      : "";
+    const done = wanted === 0 ? "Nothing to import." : `Imported progress for ${plural(written, "exercise")}.`;
     message.textContent =
       written === wanted
-        ? `Imported progress for ${plural(written, "exercise")}.${left}`
-        : `Only ${written} of ${wanted} entries could be saved: storage is blocked or full. Nothing saved here was changed without being kept aside.${left}`;
+        ? `${done}${left}${elsewhere}`
+        : `Only ${written} of ${wanted} entries could be saved: storage is blocked or full. Nothing saved here was changed without being kept aside.${left}${elsewhere}`;
     fill();
+    showAside();
   }
   fill();
+  showAside();
 }

@@ -95,6 +95,25 @@ export function readAll() {
   return records;
 }
 
+/** The records kept aside (replaced by an import, or saved for an older version of an
+    exercise): the latest valid one for each exercise, by id. */
+export function readAside() {
+  const store = storage();
+  const latest = new Map();
+  for (const key of store ? keys(store) : []) {
+    const match = typeof key === "string" && key.startsWith(`${PREFIX}aside:`) && /^(.+):(\d+)$/.exec(key.slice(PREFIX.length + 6));
+    if (!match || !isSlug(match[1])) continue;
+    try {
+      const record = JSON.parse(read(store, key));
+      const time = Number(match[2]);
+      if (isRecord(record) && !(latest.get(match[1])?.time > time)) latest.set(match[1], { time, record });
+    } catch {
+      /* unreadable: skipped */
+    }
+  }
+  return new Map([...latest].map(([id, { record }]) => [id, record]));
+}
+
 /** The saved record for an exercise, or a notice why it starts fresh. A record that
     cannot be used is moved aside, never deleted. */
 export function load(id, version) {
