@@ -10,6 +10,7 @@ a byte of it is read.
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -82,6 +83,32 @@ def make_cases(folder: Path) -> list[tuple[str, Path, float]]:
         encoding="utf-8",
     )
     cases.append(("problems-6000", flood, BUDGET_SECONDS))
+    noise = content / "noise"  # 400 quotes and splits found nowhere in a 420 KB text
+    noise.mkdir()
+    chance = random.Random(1)
+    words = [
+        "".join(chance.choice("ab") for _ in range(chance.randint(1, 4))) for _ in range(120_000)
+    ]
+    (noise / "article.md").write_text(
+        FRONT_MATTER.replace("Many short sentences", "Noise") + wrapped(" ".join(words)) + "\n",
+        encoding="utf-8",
+    )
+    passage = "\n".join(f"  {line}" for line in wrapped(" ".join(words[:100_000])).split("\n"))
+
+    def unlike() -> str:
+        return " ".join("".join(chance.choice("ab") for _ in range(5)) + "a" for _ in range(66))
+
+    splits = "".join(f"  - {unlike()}\n" for _ in range(200))
+    answers = "".join(
+        f"  - quote: {unlike()}\n    verdict: supported\n    explanation: X.\n" for _ in range(200)
+    )
+    misquotes = noise / "misquotes-400.yaml"
+    misquotes.write_text(
+        "id: noise\narticle: noise\ntitle: Noise\nkind: spot\nlevel: 1\nminutes: 5\n"
+        f"skills: [no-source]\npassage: |\n{passage}\nsplits:\n{splits}answers:\n{answers}",
+        encoding="utf-8",
+    )
+    cases.append(("misquotes-400", misquotes, BUDGET_SECONDS))
     big = content / "big-article"
     big.mkdir()
     article_1mb = big / "article.md"

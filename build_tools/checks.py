@@ -61,6 +61,10 @@ class CheckedExercise:
         return sorted(pairs, key=lambda pair: pair[0])
 
 
+DETAILED_MISQUOTES = 5
+"""Misquotes in one file shown with where they part from the text."""
+
+
 class _Reporter:
     """Collects diagnostics for one exercise file, pointing inside scalars when it can."""
 
@@ -68,6 +72,14 @@ class _Reporter:
         self.exercise = exercise
         self.diagnostics: list[Diagnostic] = []
         self._normalized: dict[Loc, str] = {}
+        self.misquotes = 0
+        self._flattened: dict[str, str] = {}
+
+    def flattened(self, text: str) -> str:
+        """`text` with its paragraph breaks made spaces, made once however often it is asked."""
+        if text not in self._flattened:
+            self._flattened[text] = text.replace(PARAGRAPH_BREAK, " ")
+        return self._flattened[text]
 
     def error(
         self, loc: Loc, message: str, hint: str | None = None, offset: int | None = None
@@ -110,12 +122,21 @@ def _find(
             "quote more of the sentence so that the words point to one place",
         )
         return None
-    flattened = haystack.replace(PARAGRAPH_BREAK, " ")
+    flattened = report.flattened(haystack)
     if quote in flattened:
         report.error(
             loc,
             f"the words run across two paragraphs of the {name}",
             "quote words from one paragraph only",
+        )
+        return None
+    report.misquotes += 1
+    if report.misquotes > DETAILED_MISQUOTES:  # each hint searches the whole text
+        report.error(
+            loc,
+            f"not found verbatim in the {name}",
+            f"copy it from the {name} exactly (the first {DETAILED_MISQUOTES} misquotes in this "
+            "file show where they differ)",
         )
         return None
     mismatch = closest_mismatch(quote, haystack, name)

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .characters import first_refused, is_refused
+
 
 @dataclass(frozen=True, order=True)
 class Position:
@@ -32,10 +34,19 @@ class Diagnostic:
 
     def format(self, relative_to: Path | None = None) -> str:
         path = _display(self.path, relative_to)
-        text = f"{path}:{self.position.line}:{self.position.col}: error: {self.message}"
+        message = _visible(self.message)  # it may quote an author's key or words
+        text = f"{path}:{self.position.line}:{self.position.col}: error: {message}"
         if self.hint:
             text += "\n" + "\n".join(f"  hint: {line}" for line in self.hint.splitlines())
         return text
+
+
+def _visible(text: str) -> str:
+    """`text` with each invisible character written as its code, so that none can hide or
+    reorder what a terminal shows."""
+    if first_refused(text) is None:
+        return text
+    return "".join(f"<U+{ord(c):04X}>" if c != "\n" and is_refused(c) else c for c in text)
 
 
 def _display(path: Path, relative_to: Path | None) -> Path:

@@ -3,12 +3,14 @@
 Author text reaches pages only escaped, so this should never find anything; it is here so
 that a mistake in a template, a filter or a Markdown extension fails the build instead of
 shipping. It reads the HTML as a browser's tokenizer would (entities decoded, case folded)
-and reports event-handler attributes, script URLs in any attribute, and inline scripts
-other than the JSON data blocks the pages carry.
+and reports event-handler attributes, script URLs in any attribute, inline scripts other
+than the JSON data blocks the pages carry, scripts from other sites, and elements that a
+browser parses differently (noscript, xmp, …) or that frame or load other documents.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -16,6 +18,14 @@ _SCRIPT_URL = re.compile(r"^(?:javascript|vbscript|data):", re.IGNORECASE)
 # Browsers ignore these characters inside a URL's scheme: "java\tscript:" still runs.
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]")
 _DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+# Elements whose content a browser parses differently from this parser (noscript, xmp, …)
+# or that load or frame other documents: none belongs in a page of this site.
+_REFUSED_ELEMENTS = {
+    *("noscript", "noembed", "noframes", "xmp", "plaintext", "template"),
+    *("iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"),
+}
+_ANIMATIONS = {"animate", "set", "animatetransform", "animatemotion"}
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
 class _Gate(HTMLParser):
@@ -24,26 +34,53 @@ class _Gate(HTMLParser):
         self.inline_scripts = inline_scripts
         self.found: list[str] = []
         self.script_type: str | None = None  # inside an inline <script>: its type
+        self.script_text = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, _ = self.getpos()
+        values = dict(attrs)
+        if tag in _REFUSED_ELEMENTS:
+            self.found.append(f"line {line}: a <{tag}> element")
+        if tag == "meta" and (values.get("http-equiv") or "").strip().lower() == "refresh":
+            self.found.append(f"line {line}: a <meta> refresh")
         for name, value in attrs:
+            plain = _IGNORED_IN_URL.sub("", value or "")
             if name.startswith("on"):
                 self.found.append(f"line {line}: <{tag}> has an event handler, {name}")
-            elif value is not None and _SCRIPT_URL.match(_IGNORED_IN_URL.sub("", value)):
+            elif name == "srcdoc":
+                self.found.append(f"line {line}: <{tag}> has a document in srcdoc")
+            elif _SCRIPT_URL.match(plain):
                 self.found.append(f"line {line}: <{tag}> has a script URL in {name}")
-        if tag == "script" and self.inline_scripts and not dict(attrs).get("src"):
-            self.script_type = (dict(attrs).get("type") or "").strip().lower()
+            elif tag in _ANIMATIONS and re.search(r"(?:java|vb)script:|data:", plain, re.I):
+                self.found.append(f"line {line}: <{tag}> animates to a script URL")
+        if tag in _ANIMATIONS and (values.get("attributename") or "").lower().endswith("href"):
+            self.found.append(f"line {line}: <{tag}> animates a link")
+        if tag == "script" and _EXTERNAL.match(values.get("src") or ""):
+            self.found.append(f"line {line}: a <script> from another site")
+        if tag == "script" and self.inline_scripts and not values.get("src"):
+            self.script_type = (values.get("type") or "").strip().lower()
+            self.script_text = ""
 
     def handle_data(self, data: str) -> None:
-        data_block = self.script_type in _DATA_SCRIPT_TYPES
-        if self.script_type is not None and not data_block and data.strip():
-            line, _ = self.getpos()
-            self.found.append(f"line {line}: an inline <script> that is not JSON data")
+        if self.script_type is not None:
+            self.script_text += data
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
+        if tag == "script" and self.script_type is not None:
+            if self.script_text.strip() and not self._is_json_data():
+                line, _ = self.getpos()
+                self.found.append(f"line {line}: an inline <script> that is not JSON data")
             self.script_type = None
+
+    def _is_json_data(self) -> bool:
+        """Data blocks must hold JSON: a theme's instant navigation may run them as script."""
+        if self.script_type not in _DATA_SCRIPT_TYPES:
+            return False
+        try:
+            json.loads(self.script_text)
+        except ValueError:
+            return False
+        return True
 
 
 def unsafe_markup(html: str, *, inline_scripts: bool = True) -> list[str]:

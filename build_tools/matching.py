@@ -58,8 +58,8 @@ def _longest_prefix_found(needle: str, haystack: str) -> int:
     return low
 
 
-_HEAD = 400
-_STARTS = 64
+_HEAD = 200
+_STARTS = 16
 """A quote whose first characters do not occur in the text is aligned on a shared run
 that begins within its first `_HEAD` characters, at one of its first `_STARTS` words:
 the first difference lies there, and the bounds keep the search linear in the length

@@ -243,6 +243,7 @@ def render_progress(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
         prefix=prefix,
         version=content_hash,
         targets=_target_count,
+        sentences=lambda e: "" if isinstance(e.model, CompareExercise) else str(len(e.units)),
     )
 
 

@@ -409,6 +409,7 @@ def _build(
                 )
                 continue
             key = key_node.value
+            _refuse_hidden(key, key_node, locator, problems, at)
             if key in result:
                 first = at(locator.keys[(*loc, key)].start_mark).line
                 problems.append(
@@ -437,8 +438,17 @@ def _build(
     if node.tag not in _PLAIN_TAGS:
         problems.append(_tag_problem(locator.path, node, at))
         return None
-    hidden = first_refused(node.value)
-    if hidden is not None:  # written as an escape such as \u202e: the text holds it all the same
+    _refuse_hidden(node.value, node, locator, problems, at)
+    return node.value
+
+
+def _refuse_hidden(
+    text: str, node: Node, locator: Locator, problems: list[Diagnostic], at: Any
+) -> None:
+    """A key or value holding an invisible character that reached it through an escape such
+    as \\u202e (typed ones are refused, and made spaces, before parsing)."""
+    hidden = first_refused(text)
+    if hidden is not None:
         found = Invisible(0, 0, hidden)
         problems.append(
             Diagnostic(
@@ -448,7 +458,6 @@ def _build(
                 "delete the escape: text on the site holds only characters a reader can see",
             )
         )
-    return node.value
 
 
 def _tag_problem(path: Path, node: Node, at: Any) -> Diagnostic:

@@ -242,3 +242,25 @@ def test_storage_that_throws_stops_no_page_and_loses_nothing(
     record = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert record["best"] == json.loads(saved)["best"], "the best result is unchanged"
     assert errors == []
+
+
+@pytest.mark.parametrize("mode", ["getItem", "key", "length"])
+def test_an_import_weighs_what_storage_holds_even_when_it_cannot_list_it(
+    page: Page, site_url: str, mode: str
+) -> None:
+    errors = our_errors(page)
+    saved = save_a_result(page, site_url)
+    worse = {**json.loads(saved), "checked": False, "result": None, "best": None, "picks": []}
+    worse["at"] = "2099-01-01T00:00:00.000Z"
+    page.add_init_script(THROWING_STORAGE)
+    page.evaluate(f"sessionStorage.setItem('stc-test-throw', '{mode}')")
+    page.goto(site_url + "progress/")
+    wait_until_ready(page)
+    upload(page, progress_file({SPOT: worse}))
+    expect(page.locator(".stc-progress [role=status]")).to_contain_text(
+        "Left as saved here" if mode != "getItem" else "could be saved"
+    )
+    page.evaluate("sessionStorage.removeItem('stc-test-throw')")
+    page.reload()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved
+    assert errors == []

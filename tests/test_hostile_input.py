@@ -162,7 +162,13 @@ HOSTILE_PAGES = {
     "event handler": '<p onmouseover="window.__pwned=1">x</p>',
     "script URL": '<a href=" java\tscript:window.__pwned=1">x</a>',
     "inline script": "<script>window.__pwned=1</script>",
-    "data URL": '<iframe src="data:text/html,x"></iframe>',
+    "data URL": '<img src="data:text/html,x">',
+    "JSON block that is not JSON": '<script type="application/json">alert(1)</script>',
+    "noscript": '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+    "meta refresh": '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    "svg animation": '<svg><animate attributeName="href" values="0;javascript:alert(1)"/></svg>',
+    "srcdoc": '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
+    "external script": '<script src="https://example.org/x.js"></script>',
 }
 
 

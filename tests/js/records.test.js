@@ -192,7 +192,7 @@ test("property: JSON written from any value never gives a key twice", () => {
 });
 
 test("invisible and direction-changing characters are taken out of a name", () => {
-  assert.equal(withoutHidden("\u202eWeek\u200b 1\u2066"), "Week 1");
+  assert.equal(withoutHidden("\u202eWeek\u200b 1\u2066\u3164\ufe0f"), "Week 1");
 });
 
 test("a results file picking a sentence the exercise does not have is refused", () => {
@@ -212,11 +212,22 @@ test("a verdict or a why-label given as a list is not the text it holds", () => 
   assert.ok(!isRecord({ ...emptyRecord(VERSION), picks: [2], why: { 2: ["no-source"] } }));
 });
 
-test("a record's results must be out of the claims the exercise has", () => {
+test("a record must fit its exercise: results of its kind, out of its claims, picks among its sentences", () => {
   const result = (targets) => ({ found: 1, targets, wrong: 0, whyRight: 0, level: levelFor(1, targets, 0) });
-  const record = (targets) => ({ ...emptyRecord(VERSION), checked: true, result: result(targets), best: result(targets) });
-  assert.ok(fitsExercise(record(3), VERSION, "3"));
-  assert.ok(!fitsExercise(record(9999), VERSION, "3"));
-  assert.ok(fitsExercise(record(9999), "fedcba9876543210", "3"), "another version is not checked");
-  assert.ok(fitsExercise(record(9999), VERSION, ""), "a compare exercise has no claims to count");
+  const record = (targets, picks = [2]) => ({
+    ...emptyRecord(VERSION),
+    picks,
+    checked: true,
+    result: result(targets),
+    best: result(targets),
+  });
+  const spot = { targets: "3", sentences: "5" };
+  assert.ok(fitsExercise(record(3), VERSION, spot));
+  assert.ok(!fitsExercise(record(9999), VERSION, spot));
+  assert.ok(!fitsExercise(record(3, [9999]), VERSION, spot), "a sentence the exercise lacks");
+  assert.ok(fitsExercise(record(9999), "fedcba9876543210", spot), "another version is not checked");
+  const compared = { ...emptyRecord(VERSION), checked: true, result: { correct: true, level: PROFICIENT }, best: null };
+  assert.ok(!fitsExercise(compared, VERSION, spot), "a compare result on a spot exercise");
+  assert.ok(fitsExercise(compared, VERSION, { targets: "", sentences: "" }));
+  assert.ok(!fitsExercise(record(9), VERSION, { targets: "", sentences: "" }), "a spot result on a compare exercise");
 });

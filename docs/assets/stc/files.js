@@ -3,9 +3,10 @@
 import facts from "./facts.js";
 import { isKeyOf, isMap, isName, isPicks, isRecord, isResult, isSlug, isText, isWhyMap } from "./records.js";
 
-/** Control, zero-width and bidirectional-override characters: a name holding one can pass
-    for another name on screen. */
-const HIDDEN = /[\p{Cc}\p{Cf}]/u;
+/** Control, format (zero-width, direction-changing), default-ignorable (U+3164 HANGUL
+    FILLER, variation selectors), private-use and unassigned characters: a name holding one
+    can pass for another name on screen. */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Default_Ignorable_Code_Point}]/u;
 
 const FIELDS = facts.resultsFields;
 

@@ -3,6 +3,7 @@
    saved progress and refused whole if anything is wrong; it never replaces a better result. */
 import facts from "./facts.js";
 import { parseProgressFile } from "./files.js";
+import { isSlug } from "./records.js";
 import { describe, rank } from "./scoring.js";
 import { readAll, readAside, replace, storage, writable } from "./storage.js";
 import { button, download, el, plural } from "./util.js";
@@ -41,11 +42,16 @@ export function merge(saved, incoming, current) {
   return incoming.at > saved.at ? incoming : saved;
 }
 
-/** Whether a record's results are out of the claims the exercise has (a record for another
-    version is not checked: that version may have had other claims). */
-export function fitsExercise(record, version, targets) {
-  if (record.version !== version || !targets) return true;
-  return [record.result, record.best].every((r) => !r || "correct" in r || r.targets === Number(targets));
+/** Whether a record could have been made on this exercise: results of its kind, out of
+    its number of claims, picks among its sentences. `shape` is { targets, sentences }, both
+    "" for a compare exercise; a record for another version is not checked (that version
+    may have had other sentences). */
+export function fitsExercise(record, version, shape) {
+  if (!shape || record.version !== version) return true;
+  const compare = shape.targets === "";
+  const fits = (r) => !r || (compare ? "correct" in r : !("correct" in r) && r.targets === Number(shape.targets));
+  const picks = compare ? record.picks.length === 0 : record.picks.every((n) => n >= 1 && n <= Number(shape.sentences));
+  return picks && fits(record.result) && fits(record.best);
 }
 
 /** What importing these entries would do: records added, records replaced (with the one
@@ -72,10 +78,10 @@ export function mountProgress(page) {
     ]),
   );
   const known = new Set(versions.keys());
-  const targets = new Map(
+  const shapes = new Map(
     [...document.querySelectorAll("[data-stc-status]")].map((cell) => [
       cell.getAttribute("data-stc-status"),
-      cell.getAttribute("data-targets"),
+      { targets: cell.getAttribute("data-targets") ?? "", sentences: cell.getAttribute("data-sentences") ?? "" },
     ]),
   );
   const message = el("p", { role: "status" });
@@ -90,16 +96,23 @@ export function mountProgress(page) {
   page.append(exportButton, " ", label, message, aside);
   function showAside() {
     const kept = readAside();
-    aside.hidden = !kept.size;
-    aside.textContent = `${plural(kept.size, "earlier answer")} ${kept.size === 1 ? "is" : "are"} kept aside in this browser: work an import replaced, or saved for an older version of an exercise. Download them as a progress file to keep them, or import it to bring one back. `;
+    aside.hidden = !kept.length;
+    aside.textContent = `${plural(kept.length, "earlier answer")} ${kept.length === 1 ? "is" : "are"} kept aside in this browser: work an import replaced, or saved for an older version of an exercise. Download them to keep them; importing the file brings back the latest of each. `;
     aside.append(asideButton);
   }
   asideButton.addEventListener("click", () => {
+    const kept = readAside();
+    const latest = new Map(kept.filter((k) => k.record && isSlug(k.id)).map((k) => [k.id, k.record]));
     const body = {
       format: facts.formats.progress,
       version: facts.formats.version,
       exported: new Date().toISOString(),
-      exercises: Object.fromEntries(readAside()),
+      exercises: Object.fromEntries(latest),
+      keptAside: kept.map((k) => ({
+        exercise: k.id,
+        keptAt: Number.isNaN(new Date(k.at).getTime()) ? String(k.at) : new Date(k.at).toISOString(),
+        record: k.record ?? k.text,
+      })),
     };
     download("spot-the-claim-kept-aside.json", "application/json", JSON.stringify(body, null, 2));
   });
@@ -133,7 +146,7 @@ export function mountProgress(page) {
       message.textContent = parsed.problem;
       return;
     }
-    const misfit = parsed.entries.find(([id, record]) => !fitsExercise(record, versions.get(id), targets.get(id)));
+    const misfit = parsed.entries.find(([id, record]) => !fitsExercise(record, versions.get(id), shapes.get(id)));
     if (misfit) {
       message.textContent = `The entry for \u201c${titleOf(misfit[0])}\u201d claims a result this exercise cannot have, so nothing was imported.`;
       return;
@@ -194,22 +207,28 @@ export function mountProgress(page) {
       record replaces is kept aside first, or it is not replaced. */
   function apply(entries, unknown) {
     const plan = importPlan(entries, readAll(), versions);
+    const left = plan.unchanged.map((u) => u.id);
     let written = 0;
+    let failed = 0;
     for (const { id: exerciseId, record } of [...plan.added, ...plan.replaced]) {
-      if (replace(exerciseId, record)) written += 1;
+      // Decided again against what storage holds now: a record it did not list is still weighed.
+      const outcome = replace(exerciseId, record, (old) => merge(old, record, versions.get(exerciseId)) === old);
+      if (outcome === "written") written += 1;
+      else if (outcome === "kept") left.push(exerciseId);
+      else failed += 1;
     }
-    const wanted = plan.added.length + plan.replaced.length;
-    const left = plan.unchanged.length
-      ? ` Left as saved here, which is as good or better: ${plan.unchanged.map(({ id: exerciseId }) => `\u201c${titleOf(exerciseId)}\u201d`).join(", ")}.`
+    const kept = left.length
+      ? ` Left as saved here, which is as good or better: ${left.map((id) => `\u201c${titleOf(id)}\u201d`).join(", ")}.`
       : "";
     const elsewhere = unknown
       ? ` ${plural(unknown, "exercise")} in the file ${unknown === 1 ? "is" : "are"} not on this site and left out.`
       : "";
-    const done = wanted === 0 ? "Nothing to import." : `Imported progress for ${plural(written, "exercise")}.`;
-    message.textContent =
-      written === wanted
-        ? `${done}${left}${elsewhere}`
-        : `Only ${written} of ${wanted} entries could be saved: storage is blocked or full. Nothing saved here was changed without being kept aside.${left}${elsewhere}`;
+    const done = failed
+      ? `Only ${written} of ${written + failed} entries could be saved: storage is blocked or full. Nothing saved here was changed without being kept aside.`
+      : written
+        ? `Imported progress for ${plural(written, "exercise")}.`
+        : "Nothing to import.";
+    message.textContent = `${done}${kept}${elsewhere}`;
     fill();
     showAside();
   }

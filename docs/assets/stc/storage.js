@@ -41,17 +41,28 @@ export function write(id, record) {
   }
 }
 
-/** Save a record over whatever is stored for the exercise, which is kept aside first; false,
-    and nothing written, if what is stored cannot be read or kept. Storage that lists fewer
-    records than it holds can then never lead an import to overwrite one. */
-export function replace(id, record) {
+/** Save a record for an exercise unless `keepOld` says the valid record stored there now
+    is to stay ("kept"); whatever it replaces, valid or not, is kept aside first. "written",
+    "kept", or false when what is stored cannot be read or kept (nothing is written then).
+    Storage that lists fewer records than it holds can so never lead an import to overwrite
+    one unweighed. */
+export function replace(id, record, keepOld) {
   if (SETTINGS.has(id)) return false;
   try {
     const store = storage();
-    const old = store.getItem(PREFIX + id);
-    if (old !== null && old !== JSON.stringify(record)) store.setItem(`${PREFIX}aside:${id}:${Date.now()}`, old);
+    const raw = store.getItem(PREFIX + id);
+    if (raw !== null) {
+      let old = null;
+      try {
+        old = JSON.parse(raw);
+      } catch {
+        /* not a record: kept aside below */
+      }
+      if (isRecord(old) && keepOld(old)) return "kept";
+      if (raw !== JSON.stringify(record)) store.setItem(`${PREFIX}aside:${id}:${Date.now()}`, raw);
+    }
     store.setItem(PREFIX + id, JSON.stringify(record));
-    return true;
+    return "written";
   } catch {
     return false;
   }
@@ -95,23 +106,25 @@ export function readAll() {
   return records;
 }
 
-/** The records kept aside (replaced by an import, or saved for an older version of an
-    exercise): the latest valid one for each exercise, by id. */
+/** Everything kept aside (work an import replaced, a record for an older version or one
+    that could not be read), oldest first: { id, at, record }, with `record` null when the
+    text kept is not a valid record, and `text` the text as kept. */
 export function readAside() {
   const store = storage();
-  const latest = new Map();
+  const found = [];
   for (const key of store ? keys(store) : []) {
     const match = typeof key === "string" && key.startsWith(`${PREFIX}aside:`) && /^(.+):(\d+)$/.exec(key.slice(PREFIX.length + 6));
-    if (!match || !isSlug(match[1])) continue;
+    if (!match) continue;
+    const text = read(store, key);
+    let record = null;
     try {
-      const record = JSON.parse(read(store, key));
-      const time = Number(match[2]);
-      if (isRecord(record) && !(latest.get(match[1])?.time > time)) latest.set(match[1], { time, record });
+      record = JSON.parse(text);
     } catch {
-      /* unreadable: skipped */
+      /* kept as text */
     }
+    found.push({ id: match[1], at: Number(match[2]), record: isRecord(record) ? record : null, text });
   }
-  return new Map([...latest].map(([id, { record }]) => [id, record]));
+  return found.sort((a, b) => a.at - b.at);
 }
 
 /** The saved record for an exercise, or a notice why it starts fresh. A record that
