@@ -18,10 +18,11 @@ _DIRECTION = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff")
 _REFUSED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 # Unicode's Default_Ignorable_Code_Point: characters a renderer shows as nothing, some of
-# them letters or marks (U+3164 HANGUL FILLER) that the categories above do not catch.
+# them letters or marks (U+3164 HANGUL FILLER) that the categories above do not catch;
+# with them U+2800 BRAILLE PATTERN BLANK, a symbol that prints as nothing.
 _IGNORABLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
 )
 _ALLOWED = set("\t\n")

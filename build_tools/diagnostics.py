@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .characters import first_refused, is_refused
+from .characters import is_refused
 
 
 @dataclass(frozen=True, order=True)
@@ -42,11 +42,15 @@ class Diagnostic:
 
 
 def _visible(text: str) -> str:
-    """`text` with each invisible character written as its code, so that none can hide or
-    reorder what a terminal shows."""
-    if first_refused(text) is None:
+    """`text` with each invisible character, and each space but the ASCII one, written as its
+    code, so that none can hide, disguise or reorder what a terminal shows."""
+    if text.isascii():
         return text
-    return "".join(f"<U+{ord(c):04X}>" if c != "\n" and is_refused(c) else c for c in text)
+        return text
+    return "".join(
+        f"<U+{ord(c):04X}>" if (c != "\n" and is_refused(c)) or (c.isspace() and c > "~") else c
+        for c in text
+    )
 
 
 def _display(path: Path, relative_to: Path | None) -> Path:

@@ -25,7 +25,7 @@ _REFUSED_ELEMENTS = {
     *("iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"),
 }
 _ANIMATIONS = {"animate", "set", "animatetransform", "animatemotion"}
-_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)|\s(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
 class _Gate(HTMLParser):
@@ -35,10 +35,17 @@ class _Gate(HTMLParser):
         self.found: list[str] = []
         self.script_type: str | None = None  # inside an inline <script>: its type
         self.script_text = ""
+        self.foreign = 0  # depth inside <svg> or <math>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, _ = self.getpos()
         values = dict(attrs)
+        if len(values) != len(attrs):  # a browser keeps the first, this parser the last
+            self.found.append(f"line {line}: <{tag}> gives an attribute twice")
+        if tag in ("svg", "math"):
+            self.foreign += 1
+        elif self.foreign and tag in ("style", "script"):  # markup, not text, in SVG
+            self.found.append(f"line {line}: a <{tag}> inside SVG or MathML")
         if tag in _REFUSED_ELEMENTS:
             self.found.append(f"line {line}: a <{tag}> element")
         if tag == "meta" and (values.get("http-equiv") or "").strip().lower() == "refresh":
@@ -55,7 +62,8 @@ class _Gate(HTMLParser):
                 self.found.append(f"line {line}: <{tag}> animates to a script URL")
         if tag in _ANIMATIONS and (values.get("attributename") or "").lower().endswith("href"):
             self.found.append(f"line {line}: <{tag}> animates a link")
-        if tag == "script" and _EXTERNAL.match(values.get("src") or ""):
+        source = " ".join(values.get(name) or "" for name in ("src", "href", "xlink:href"))
+        if tag == "script" and _EXTERNAL.match(_IGNORED_IN_URL.sub("", source).replace("\\", "/")):
             self.found.append(f"line {line}: a <script> from another site")
         if tag == "script" and self.inline_scripts and not values.get("src"):
             self.script_type = (values.get("type") or "").strip().lower()
@@ -65,7 +73,23 @@ class _Gate(HTMLParser):
         if self.script_type is not None:
             self.script_text += data
 
+    def handle_comment(self, data: str) -> None:
+        # "<!-->", "<!--->" and "--!>" end a comment early in a browser, not in this parser.
+        if data.startswith((">", "->")) or "--!>" in data or "<!--" in data:
+            line, _ = self.getpos()
+            self.found.append(f"line {line}: a comment a browser would end early")
+
+    def unknown_decl(self, data: str) -> None:
+        line, _ = self.getpos()
+        self.found.append(f"line {line}: a <![{data[:10]}…]> section, which HTML reads otherwise")
+
+    def handle_pi(self, data: str) -> None:
+        line, _ = self.getpos()
+        self.found.append(f"line {line}: a <?…> processing instruction")
+
     def handle_endtag(self, tag: str) -> None:
+        if tag in ("svg", "math") and self.foreign:
+            self.foreign -= 1
         if tag == "script" and self.script_type is not None:
             if self.script_text.strip() and not self._is_json_data():
                 line, _ = self.getpos()

@@ -183,7 +183,9 @@ def test_an_import_shows_what_it_would_replace_and_asks(page: Page, site_url: st
     upload(page, progress_file({SPOT: better}))
     plan = page.locator(".stc-import-plan")
     expect(plan).to_contain_text("The file would replace your saved work on:")
-    expect(plan).to_contain_text("in the file, checked: found 3 of 3, 0 wrong picks (Proficient)")
+    expect(plan).to_contain_text(
+        "in the file, checked: found 3 of 3, 0 wrong picks (Proficient) (last changed "
+    )
     expect(plan).to_contain_text("kept aside in this browser, not deleted")
     plan.get_by_role("button", name="Cancel").click()
     expect(page.locator(".stc-progress [role=status]")).to_have_text("Nothing was imported.")
@@ -194,7 +196,7 @@ def test_an_import_shows_what_it_would_replace_and_asks(page: Page, site_url: st
     expect(page.locator(".stc-import-plan").get_by_role("button", name="Cancel")).to_be_focused()
     page.locator(".stc-import-plan").get_by_role("button", name="Replace 1 exercise").click()
     expect(page.locator(".stc-progress [role=status]")).to_have_text(
-        "Imported progress for 1 exercise."
+        "Imported progress for 1 exercise. What it replaced is kept aside in this browser."
     )
     expect(status).to_contain_text("found 3 of 3, 0 wrong picks (Proficient)")
     aside = page.evaluate(
@@ -260,6 +262,26 @@ def test_an_import_weighs_what_storage_holds_even_when_it_cannot_list_it(
     expect(page.locator(".stc-progress [role=status]")).to_contain_text(
         "Left as saved here" if mode != "getItem" else "could be saved"
     )
+    expect(page.locator(".stc-import-plan")).to_have_count(0)
+    page.evaluate("sessionStorage.removeItem('stc-test-throw')")
+    page.reload()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved
+    assert errors == []
+
+
+def test_a_better_import_over_a_record_storage_cannot_list_asks_first(
+    page: Page, site_url: str
+) -> None:
+    errors = our_errors(page)
+    saved = save_a_result(page, site_url)
+    better = {**json.loads(saved), "picks": [2, 3, 4], "result": PERFECT, "best": PERFECT}
+    page.add_init_script(THROWING_STORAGE)
+    page.evaluate("sessionStorage.setItem('stc-test-throw', 'length')")
+    page.goto(site_url + "progress/")
+    wait_until_ready(page)
+    upload(page, progress_file({SPOT: better}))
+    expect(page.locator(".stc-import-plan")).to_contain_text("The file would replace")
+    page.locator(".stc-import-plan").get_by_role("button", name="Cancel").click()
     page.evaluate("sessionStorage.removeItem('stc-test-throw')")
     page.reload()
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved

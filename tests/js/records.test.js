@@ -5,7 +5,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 import facts from "../../docs/assets/stc/facts.js";
 import { duplicateKey, parseProgressFile, resultsFileProblem, withoutHidden } from "../../docs/assets/stc/files.js";
-import { fitsExercise, importPlan, merge } from "../../docs/assets/stc/progress.js";
+import { BLOCKED, fitsExercise, importPlan, merge, UNREADABLE } from "../../docs/assets/stc/progress.js";
 import { emptyRecord, isRecord } from "../../docs/assets/stc/records.js";
 import { levelFor, rank } from "../../docs/assets/stc/scoring.js";
 
@@ -230,4 +230,42 @@ test("a record must fit its exercise: results of its kind, out of its claims, pi
   assert.ok(!fitsExercise(compared, VERSION, spot), "a compare result on a spot exercise");
   assert.ok(fitsExercise(compared, VERSION, { targets: "", sentences: "" }));
   assert.ok(!fitsExercise(record(9), VERSION, { targets: "", sentences: "" }), "a spot result on a compare exercise");
+});
+
+test("of two equally ranked results the one that found more stays; times compare as times", () => {
+  const r = (found, wrong) => ({ found, targets: 3, wrong, whyRight: 0, level: levelFor(found, 3, wrong) });
+  const record = (result, at) => ({ ...emptyRecord(VERSION), checked: true, result, best: result, at });
+  const more = record(r(3, 1), "2026-11-01T00:00:00Z");
+  const fewer = record(r(2, 0), "2026-11-09T00:00:00Z");
+  assert.equal(merge(more, fewer, VERSION), more);
+  const earlier = record(r(2, 0), "2026-11-02T09:00:00+14:00"); // 2026-11-01T19:00Z
+  const later = record(r(2, 0), "2026-11-01T20:00:00Z");
+  assert.equal(merge(earlier, later, VERSION), later);
+});
+
+test("the import plan asks before replacing what it cannot read, and leaves what it cannot reach", () => {
+  const versions = new Map([
+    ["a", VERSION],
+    ["b", VERSION],
+  ]);
+  const record = { ...emptyRecord(VERSION), at: "2026-11-01T00:00:00Z" };
+  const plan = importPlan(
+    [
+      ["a", record],
+      ["b", record],
+    ],
+    new Map([
+      ["a", UNREADABLE],
+      ["b", BLOCKED],
+    ]),
+    versions,
+  );
+  assert.deepEqual(
+    plan.replaced.map((r) => [r.id, r.old]),
+    [["a", UNREADABLE]],
+  );
+  assert.deepEqual(
+    plan.blocked.map((r) => r.id),
+    ["b"],
+  );
 });

@@ -5,8 +5,17 @@ import facts from "./facts.js";
 import { parseProgressFile } from "./files.js";
 import { isSlug } from "./records.js";
 import { describe, rank } from "./scoring.js";
-import { readAll, readAside, replace, storage, writable } from "./storage.js";
+import { readAll, readAside, readOne, replace, storage, writable } from "./storage.js";
 import { button, download, el, plural } from "./util.js";
+
+/** A stored record as the question before replacing shows it: its status and when it was
+    last changed, so that two records with the same result still differ on screen. */
+function describeSaved(record, version) {
+  if (record === UNREADABLE) return "answers this browser cannot read";
+  const when = record.at ? ` (last changed ${record.at.slice(0, 16).replace("T", " ")})` : "";
+  const note = record.note ? ", with a note" : "";
+  return `${phrase(status(record, version))}${note}${when}`;
+}
 
 /** A status as part of a sentence: "Checked: …" becomes "checked: …". */
 const phrase = (text) => text.charAt(0).toLowerCase() + text.slice(1);
@@ -28,8 +37,11 @@ function fill() {
   }
 }
 
-/** How much a record is worth keeping: its best result, or nothing checked yet. */
-const worth = (record) => (record.best ? rank(record.best) : Number.NEGATIVE_INFINITY);
+/** How much a record is worth keeping: its best result (and, between two of the same
+    rank, the one that found more), or nothing checked yet. */
+const worth = (record) => (record.best ? [rank(record.best), record.best.found ?? 0] : [Number.NEGATIVE_INFINITY, 0]);
+const better = (a, b) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+const time = (record) => Date.parse(record.at) || 0;
 
 /** What to keep when a file brings a record for an exercise already saved here, given
     the exercise's current version. A record for another version never replaces one for
@@ -38,8 +50,10 @@ const worth = (record) => (record.best ? rank(record.best) : Number.NEGATIVE_INF
 export function merge(saved, incoming, current) {
   if (!saved) return incoming;
   if (incoming.version !== saved.version) return saved.version === current || incoming.version !== current ? saved : incoming;
-  if (worth(incoming) !== worth(saved)) return worth(incoming) > worth(saved) ? incoming : saved;
-  return incoming.at > saved.at ? incoming : saved;
+  const [mine, theirs] = [worth(saved), worth(incoming)];
+  if (better(theirs, mine)) return incoming;
+  if (better(mine, theirs)) return saved;
+  return time(incoming) > time(saved) ? incoming : saved;
 }
 
 /** Whether a record could have been made on this exercise: results of its kind, out of
@@ -56,16 +70,34 @@ export function fitsExercise(record, version, shape) {
 
 /** What importing these entries would do: records added, records replaced (with the one
     each replaces), and entries left out because what is saved is as good or better. */
+export const UNREADABLE = Symbol("stored text that is not a record");
+export const BLOCKED = Symbol("storage that cannot be read");
+
+/** What importing these entries would do: records added, records replaced (with the one
+    each replaces, or UNREADABLE), entries left as saved because what is saved is as good or
+    better, and entries for exercises whose storage cannot be read (nothing is done there).
+    `saved` maps an exercise id to its stored record, UNREADABLE or BLOCKED. */
 export function importPlan(entries, saved, versions) {
-  const plan = { added: [], replaced: [], unchanged: [] };
+  const plan = { added: [], replaced: [], unchanged: [], blocked: [] };
   for (const [id, record] of entries) {
     const old = saved.get(id);
-    const kept = merge(old, record, versions.get(id));
-    if (!old) plan.added.push({ id, record });
-    else if (kept === old) plan.unchanged.push({ id });
+    if (old === BLOCKED) plan.blocked.push({ id });
+    else if (old === UNREADABLE) plan.replaced.push({ id, record, old });
+    else if (!old) plan.added.push({ id, record });
+    else if (merge(old, record, versions.get(id)) === old) plan.unchanged.push({ id });
     else plan.replaced.push({ id, record, old });
   }
   return plan;
+}
+
+/** What is stored for each entry's exercise, asked for one by one, not from a listing. */
+function storedFor(entries) {
+  const saved = new Map();
+  for (const [id] of entries) {
+    const one = readOne(id);
+    saved.set(id, one === null ? BLOCKED : one.record || (one.text !== undefined ? UNREADABLE : undefined));
+  }
+  return saved;
 }
 
 export function mountProgress(page) {
@@ -97,12 +129,16 @@ export function mountProgress(page) {
   function showAside() {
     const kept = readAside();
     aside.hidden = !kept.length;
-    aside.textContent = `${plural(kept.length, "earlier answer")} ${kept.length === 1 ? "is" : "are"} kept aside in this browser: work an import replaced, or saved for an older version of an exercise. Download them to keep them; importing the file brings back the latest of each. `;
+    aside.textContent = `${plural(kept.length, "earlier answer")} ${kept.length === 1 ? "is" : "are"} kept aside in this browser: work an import replaced, or saved for an older version of an exercise. Download them to keep them; importing the file offers back the latest of each. `;
     aside.append(asideButton);
   }
   asideButton.addEventListener("click", () => {
     const kept = readAside();
-    const latest = new Map(kept.filter((k) => k.record && isSlug(k.id)).map((k) => [k.id, k.record]));
+    // Importable: the latest kept record of each exercise that fits it; all are listed below.
+    const fitting = kept.filter(
+      (k) => k.record && isSlug(k.id) && versions.has(k.id) && fitsExercise(k.record, versions.get(k.id), shapes.get(k.id)),
+    );
+    const latest = new Map(fitting.map((k) => [k.id, k.record]));
     const body = {
       format: facts.formats.progress,
       version: facts.formats.version,
@@ -151,7 +187,7 @@ export function mountProgress(page) {
       message.textContent = `The entry for \u201c${titleOf(misfit[0])}\u201d claims a result this exercise cannot have, so nothing was imported.`;
       return;
     }
-    const plan = importPlan(parsed.entries, readAll(), versions);
+    const plan = importPlan(parsed.entries, storedFor(parsed.entries), versions);
     if (plan.replaced.length) confirmReplacing(plan, parsed.entries, parsed.unknown);
     else apply(parsed.entries, parsed.unknown);
   });
@@ -169,7 +205,7 @@ export function mountProgress(page) {
         el(
           "li",
           {},
-          `\u201c${titleOf(exerciseId)}\u201d: saved here, ${phrase(status(old, versions.get(exerciseId)))}; in the file, ${phrase(status(record, versions.get(exerciseId)))}`,
+          `\u201c${titleOf(exerciseId)}\u201d: saved here, ${describeSaved(old, versions.get(exerciseId))}; in the file, ${describeSaved(record, versions.get(exerciseId))}`,
         ),
       );
     }
@@ -206,15 +242,18 @@ export function mountProgress(page) {
   /** Save what the entries add or improve, planned again against what is saved now; what a
       record replaces is kept aside first, or it is not replaced. */
   function apply(entries, unknown) {
-    const plan = importPlan(entries, readAll(), versions);
+    const plan = importPlan(entries, storedFor(entries), versions);
     const left = plan.unchanged.map((u) => u.id);
     let written = 0;
-    let failed = 0;
-    for (const { id: exerciseId, record } of [...plan.added, ...plan.replaced]) {
+    let failed = plan.blocked.length;
+    let keptAside = 0;
+    for (const { id: exerciseId, record, old } of [...plan.added, ...plan.replaced]) {
       // Decided again against what storage holds now: a record it did not list is still weighed.
       const outcome = replace(exerciseId, record, (old) => merge(old, record, versions.get(exerciseId)) === old);
-      if (outcome === "written") written += 1;
-      else if (outcome === "kept") left.push(exerciseId);
+      if (outcome === "written") {
+        written += 1;
+        if (old) keptAside += 1;
+      } else if (outcome === "kept") left.push(exerciseId);
       else failed += 1;
     }
     const kept = left.length
@@ -228,7 +267,8 @@ export function mountProgress(page) {
       : written
         ? `Imported progress for ${plural(written, "exercise")}.`
         : "Nothing to import.";
-    message.textContent = `${done}${kept}${elsewhere}`;
+    const aside = keptAside ? ` What ${keptAside === 1 ? "it" : "they"} replaced is kept aside in this browser.` : "";
+    message.textContent = `${done}${aside}${kept}${elsewhere}`;
     fill();
     showAside();
   }

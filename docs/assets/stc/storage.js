@@ -106,6 +106,26 @@ export function readAll() {
   return records;
 }
 
+/** What is stored for one exercise, asked for directly (storage that cannot list its keys
+    can still be asked for one): { record } for a valid record, { text } for stored text that
+    is not one, {} for nothing, or null when it cannot be read. */
+export function readOne(id) {
+  let text;
+  try {
+    text = storage().getItem(PREFIX + id);
+  } catch {
+    return null;
+  }
+  if (text === null) return {};
+  try {
+    const record = JSON.parse(text);
+    if (isRecord(record)) return { record };
+  } catch {
+    /* not a record */
+  }
+  return { text };
+}
+
 /** Everything kept aside (work an import replaced, a record for an older version or one
     that could not be read), oldest first: { id, at, record }, with `record` null when the
     text kept is not a valid record, and `text` the text as kept. */
