@@ -157,6 +157,13 @@ def _schema(args: argparse.Namespace) -> int:
     return 1 if stale else 0
 
 
+def _path(text: str) -> Path:
+    """A path argument; an empty one would silently mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path: give a file or a folder")
+    return Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m build_tools", description="Spot the Claim content tools."
@@ -167,17 +174,17 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check articles and exercises; print every problem as path:line:col"
     )
     validate.add_argument(
-        "paths", nargs="*", type=Path, help="exercise files or folders (default: all of --root)"
+        "paths", nargs="*", type=_path, help="exercise files or folders (default: all of --root)"
     )
     validate.add_argument(
-        "--root", type=Path, default=Path("exercises"), help="content folder (default: exercises)"
+        "--root", type=_path, default=Path("exercises"), help="content folder (default: exercises)"
     )
     validate.set_defaults(run=_validate)
 
     cover = commands.add_parser(
         "coverage", help="per article, the sentences that no exercise passage uses yet"
     )
-    cover.add_argument("--root", type=Path, default=Path("exercises"))
+    cover.add_argument("--root", type=_path, default=Path("exercises"))
     cover.add_argument(
         "--fail-under",
         type=float,
@@ -192,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the standard's rules across the whole answer key: balance of verdicts, plain "
         "language, 'What checking finds' notes, one verdict per sentence",
     )
-    check_set.add_argument("--root", type=Path, default=Path("exercises"))
+    check_set.add_argument("--root", type=_path, default=Path("exercises"))
     check_set.set_defaults(run=_audit)
 
     new = commands.add_parser("new", help="start an exercise file from a quotation of an article")
@@ -207,35 +214,35 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         help="sentences of context either side, 0 to 10 (default: 1)",
     )
-    new.add_argument("--root", type=Path, default=Path("exercises"))
+    new.add_argument("--root", type=_path, default=Path("exercises"))
     new.set_defaults(run=_new)
 
     render = commands.add_parser(
         "render",
         help="write the generated pages to a folder (for engines that run no MkDocs plugins)",
     )
-    render.add_argument("--out", type=Path, required=True, help="usually the docs folder")
-    render.add_argument("--root", type=Path, default=Path("exercises"))
+    render.add_argument("--out", type=_path, required=True, help="usually the docs folder")
+    render.add_argument("--root", type=_path, default=Path("exercises"))
     render.add_argument("--pages-dir", default=DEFAULT_PREFIX, help="as the plugin's pages_dir")
     render.set_defaults(run=_render)
 
     review = commands.add_parser(
         "review-packet", help="print the exercises' passages without answers, for a blind review"
     )
-    review.add_argument("--root", type=Path, default=Path("exercises"))
+    review.add_argument("--root", type=_path, default=Path("exercises"))
     review.set_defaults(run=_review_packet)
 
     agree = commands.add_parser(
         "agreement", help="compare an independent reviewer's key with the answer key"
     )
-    agree.add_argument("key", type=Path, help="the reviewer's key (YAML)")
-    agree.add_argument("--root", type=Path, default=Path("exercises"))
+    agree.add_argument("key", type=_path, help="the reviewer's key (YAML)")
+    agree.add_argument("--root", type=_path, default=Path("exercises"))
     agree.set_defaults(run=_agreement)
 
     schema = commands.add_parser(
         "schema", help="write the JSON Schemas (exercise files for editors, results files)"
     )
-    schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="folder (default: schema)")
+    schema.add_argument("--out", type=_path, default=SCHEMA_DIR, help="folder (default: schema)")
     schema.add_argument("--check", action="store_true", help="fail if the file is out of date")
     schema.set_defaults(run=_schema)
     return parser

@@ -271,3 +271,17 @@ def test_a_flood_of_problems_is_shown_fifty_to_a_file(tmp_path: Path) -> None:
     report = format_all(catalogue.diagnostics, relative_to=tmp_path).splitlines()
     assert len([line for line in report if ": error: " in line]) == 50
     assert report[-1].endswith("more problem(s) in this file, not shown")
+
+
+@pytest.mark.parametrize("arguments", [[""], ["--root", ""], ["--root", " "]])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(arguments: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "build_tools", "validate", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "an empty path: give a file or a folder" in result.stderr
+    assert "Traceback" not in result.stderr
