@@ -73,27 +73,19 @@ def _files(
                 add(path)
         elif path.exists():
             special.add(path)
-    refused = [_link(link) for link in sorted(links)]
-    refused += [_special(path) for path in sorted(special)]
+    refused = [Diagnostic(link, Position(), *_LINK) for link in sorted(links)]
+    refused += [Diagnostic(path, Position(), *_SPECIAL) for path in sorted(special)]
     return sorted(found.values()), refused
 
 
-def _link(path: Path) -> Diagnostic:
-    return Diagnostic(
-        path,
-        Position(),
-        "the content folder holds a symbolic link",
-        "copy the file or folder in instead; links could bring in any file on the machine",
-    )
-
-
-def _special(path: Path) -> Diagnostic:
-    return Diagnostic(
-        path,
-        Position(),
-        "this is not a regular file (a named pipe or a device)",
-        "give validate the content folder, or article and exercise files",
-    )
+_LINK = (
+    "the content folder holds a symbolic link",
+    "copy the file or folder in instead; links could bring in any file on the machine",
+)
+_SPECIAL = (
+    "this is not a regular file (a named pipe or a device)",
+    "give validate the content folder, or article and exercise files",
+)
 
 
 def _is_article(path: Path) -> bool:

@@ -359,8 +359,9 @@ def _translate(item: Any, model_class: type[BaseModel], locator: Locator) -> Dia
         return Diagnostic(
             path, position, f"'{field}' should be a whole number, not {_describe(value)}"
         )
-    if kind == "value_error":  # a rule of the model's own, which words its message itself
-        return Diagnostic(path, position, f"'{field}': {ctx.get('error', 'is not valid')}")
+    if kind == "value_error":  # a rule of the model's own, worded "what is wrong; what to do"
+        message, _, hint = str(ctx.get("error", "is not valid")).partition("; ")
+        return Diagnostic(path, position, f"'{field}': {message}", hint or None)
     if kind == "too_long":
         count = ctx.get("max_length", 0)
         return Diagnostic(

@@ -48,7 +48,9 @@ def _a_real_day(value: str) -> str:
         try:
             date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"'{value}' is not a day of the calendar") from None
+            raise ValueError(
+                f"'{value}' is not a day of the calendar; check the month and the day"
+            ) from None
     return value
 
 

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, wait_until_ready
 from playwright.sync_api import Page, expect
 
@@ -285,4 +286,37 @@ def test_a_better_import_over_a_record_storage_cannot_list_asks_first(
     page.evaluate("sessionStorage.removeItem('stc-test-throw')")
     page.reload()
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved
+    assert errors == []
+
+
+def test_the_import_question_by_keyboard_at_320_px(page: Page, site_url: str) -> None:
+    """A phone-sized window, keyboard only: the question fits, Cancel is where Enter lands,
+    Replace is one Shift+Tab away, and the kept-aside answers download by keyboard too."""
+    errors = our_errors(page)
+    saved = save_a_result(page, site_url)
+    better = {**json.loads(saved), "picks": [2, 3, 4], "result": PERFECT, "best": PERFECT}
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(site_url + "progress/")
+    wait_until_ready(page)
+    upload(page, progress_file({SPOT: better}))
+    plan = page.locator(".stc-import-plan")
+    expect(plan.get_by_role("button", name="Cancel")).to_be_focused()
+    overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    assert page.evaluate(overflow) <= 0, "no horizontal scrolling with the question open"
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
+    page.keyboard.press("Shift+Tab")
+    expect(plan.get_by_role("button", name="Replace 1 exercise")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".stc-progress [role=status]")).to_contain_text(
+        "Imported progress for 1 exercise."
+    )
+    download_button = page.get_by_role("button", name="Download kept-aside answers")
+    page.keyboard.press("Tab")  # from the file chooser, where the import left the focus
+    expect(download_button).to_be_focused()
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    kept = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert kept["exercises"] == {SPOT: json.loads(saved)}
+    assert page.evaluate(overflow) <= 0
     assert errors == []

@@ -54,6 +54,19 @@ export function duplicateKey(text) {
   return null;
 }
 
+/** A file's text as JSON: { content }, { twice } naming a key given twice in one object,
+    or {} when the text is not JSON. */
+export function readJson(text) {
+  let content;
+  try {
+    content = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  const twice = duplicateKey(text);
+  return twice === null ? { content } : { twice };
+}
+
 /** The form of a name two files are compared by: "Ana", " ana " and "ANA" are one student. */
 export const sameName = (name) => name.normalize("NFKC").trim().toLowerCase();
 
@@ -110,16 +123,12 @@ export function resultsFileProblem(file, byId) {
 
 /** The entries of a progress file for exercises on this site, or why it was refused. */
 export function parseProgressFile(text, knownIds) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { problem: "The file is not JSON, so it is not a progress file." };
+  const parsed = readJson(text);
+  if (parsed.twice !== undefined) {
+    return { problem: `The file gives \u201c${parsed.twice.slice(0, 80)}\u201d more than once in one place, so nothing was imported.` };
   }
-  const twice = duplicateKey(text);
-  if (twice !== null) {
-    return { problem: `The file gives \u201c${twice.slice(0, 80)}\u201d more than once in one place, so nothing was imported.` };
-  }
+  if (!("content" in parsed)) return { problem: "The file is not JSON, so it is not a progress file." };
+  const data = parsed.content;
   if (!isMap(data) || data.format !== facts.formats.progress || data.version !== facts.formats.version || !isMap(data.exercises)) {
     return {
       problem: `The file is not a Spot the Claim progress file (format ${facts.formats.progress}, version ${facts.formats.version}).`,

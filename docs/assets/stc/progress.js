@@ -103,19 +103,17 @@ function storedFor(entries) {
 export function mountProgress(page) {
   if (page.hasAttribute("data-stc-mounted")) return;
   page.setAttribute("data-stc-mounted", "");
-  const versions = new Map(
-    [...document.querySelectorAll("[data-stc-status]")].map((cell) => [
-      cell.getAttribute("data-stc-status"),
-      cell.getAttribute("data-version"),
-    ]),
-  );
-  const known = new Set(versions.keys());
+  // What the page says of each exercise, read once: its status cell holds the rest.
+  const cells = new Map([...document.querySelectorAll("[data-stc-status]")].map((cell) => [cell.getAttribute("data-stc-status"), cell]));
+  const versions = new Map([...cells].map(([id, cell]) => [id, cell.getAttribute("data-version")]));
+  const known = new Set(cells.keys());
   const shapes = new Map(
-    [...document.querySelectorAll("[data-stc-status]")].map((cell) => [
-      cell.getAttribute("data-stc-status"),
+    [...cells].map(([id, cell]) => [
+      id,
       { targets: cell.getAttribute("data-targets") ?? "", sentences: cell.getAttribute("data-sentences") ?? "" },
     ]),
   );
+  const titleOf = (id) => cells.get(id)?.closest("li")?.querySelector("a")?.textContent.trim() || id;
   const message = el("p", { role: "status" });
   let planBox = null; // the question shown before an import replaces anything
   const exportButton = button("Export progress");
@@ -191,11 +189,6 @@ export function mountProgress(page) {
     if (plan.replaced.length) confirmReplacing(plan, parsed.entries, parsed.unknown);
     else apply(parsed.entries, parsed.unknown);
   });
-
-  const titleOf = (id) => {
-    const cell = [...document.querySelectorAll("[data-stc-status]")].find((c) => c.getAttribute("data-stc-status") === id);
-    return cell?.closest("li")?.querySelector("a")?.textContent.trim() || id;
-  };
 
   /** Show what the import would replace, and replace nothing until the learner agrees. */
   function confirmReplacing(plan, entries, unknown) {

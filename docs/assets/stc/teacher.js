@@ -3,7 +3,7 @@
    chooses to hand in, and every file a teacher loads is untrusted, checked field by field,
    scored again from its picks, and shown only as text. */
 import facts from "./facts.js";
-import { duplicateKey, resultsFileProblem, sameName, withoutHidden } from "./files.js";
+import { readJson, resultsFileProblem, sameName, withoutHidden } from "./files.js";
 import { emptyRecord, isName } from "./records.js";
 import { describe, LEVELS, scoreCompare, scoreSpot } from "./scoring.js";
 import { readAll, readSetting, writeSetting } from "./storage.js";
@@ -201,15 +201,10 @@ async function readResultsFile(file) {
   } catch {
     return { problem: "it could not be read" };
   }
-  let content;
-  try {
-    content = JSON.parse(text);
-  } catch {
-    return { problem: "not a results file: its text is not JSON, the form results files are saved in" };
-  }
-  const twice = duplicateKey(text);
-  if (twice !== null) return { problem: `it gives \u201c${twice.slice(0, 60)}\u201d more than once in one place` };
-  return { content };
+  const parsed = readJson(text);
+  if (parsed.twice !== undefined) return { problem: `it gives \u201c${parsed.twice.slice(0, 60)}\u201d more than once in one place` };
+  if (!("content" in parsed)) return { problem: "not a results file: its text is not JSON, the form results files are saved in" };
+  return parsed;
 }
 
 function report(root, data) {
