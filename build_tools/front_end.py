@@ -16,6 +16,7 @@ from .model import (
     COUNT_MAX,
     EMERGENT_SHARE,
     FILE_FORMAT_VERSION,
+    FILE_FORMAT_VERSIONS,
     NAME_MAX_CHARS,
     NOTE_MAX_CHARS,
     PICKS_MAX,
@@ -32,8 +33,10 @@ from .model import (
     WHY_LABELS,
     CompareResult,
     ExerciseResult,
+    ExerciseResultV1,
     ResultLevel,
     ResultsFile,
+    ResultsFileV1,
     SpotResult,
     Verdict,
 )
@@ -71,8 +74,11 @@ def facts() -> dict[str, Any]:
             "progressFileBytes": PROGRESS_FILE_MAX_BYTES,
         },
         "resultsFields": {
-            "file": list(ResultsFile.model_fields),
-            "exercise": list(ExerciseResult.model_fields),
+            "file": {1: list(ResultsFileV1.model_fields), 2: list(ResultsFile.model_fields)},
+            "exercise": {
+                1: list(ExerciseResultV1.model_fields),
+                2: list(ExerciseResult.model_fields),
+            },
             "spotResult": list(SpotResult.model_fields),
             "compareResult": list(CompareResult.model_fields),
         },
@@ -80,6 +86,7 @@ def facts() -> dict[str, Any]:
             "results": RESULTS_FORMAT,
             "progress": PROGRESS_FORMAT,
             "version": FILE_FORMAT_VERSION,
+            "versionsRead": list(FILE_FORMAT_VERSIONS),
         },
     }
 

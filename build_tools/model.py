@@ -232,7 +232,10 @@ RESULTS_FILE_MAX_BYTES = 2_000_000
 PROGRESS_FILE_MAX_BYTES = 1_000_000
 RESULTS_FORMAT = "spot-the-claim-results"
 PROGRESS_FORMAT = "spot-the-claim-progress"
-FILE_FORMAT_VERSION = 1
+FILE_FORMAT_VERSION = 2
+"""The version results and progress files are written in. Version 2 added `answersSeen`;
+files of every earlier version in `FILE_FORMAT_VERSIONS` are still read."""
+FILE_FORMAT_VERSIONS = (1, 2)
 STORAGE_PREFIX = "stc:v1:"
 """Every key the site keeps in the browser's localStorage starts with this."""
 
@@ -410,8 +413,8 @@ class CompareResult(StrictModel):
     level: Literal[ResultLevel.BASIC, ResultLevel.PROFICIENT]
 
 
-class ExerciseResult(StrictModel):
-    """One exercise in a student's results file."""
+class ExerciseResultV1(StrictModel):
+    """One exercise in a version 1 results file."""
 
     id: Slug
     version: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")] = Field(
@@ -432,12 +435,35 @@ class ExerciseResult(StrictModel):
     updated: str = Field(description="When the student last changed this answer (ISO 8601).")
 
 
-class ResultsFile(StrictModel):
-    """The file a student downloads at the end of an assignment and hands to the teacher."""
+class ExerciseResult(ExerciseResultV1):
+    """One exercise in a results file."""
 
+    answersSeen: bool = Field(  # the name the front end writes
+        description="The student showed all reference answers before checking this exercise "
+        "for the first time: its result is not their own work."
+    )
+
+
+class _ResultsFileBase(StrictModel):
     format: Literal["spot-the-claim-results"]
-    version: Literal[1]
     assignment: Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX_CHARS)]
     student: Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX_CHARS)]
     created: str = Field(description="When the file was downloaded (ISO 8601).")
+
+
+class ResultsFileV1(_ResultsFileBase):
+    """A results file written before answers seen were recorded (still read)."""
+
+    version: Literal[1]
+    exercises: list[ExerciseResultV1] = Field(max_length=RESULTS_MAX_EXERCISES)
+
+
+class ResultsFile(_ResultsFileBase):
+    """The file a student downloads at the end of an assignment and hands to the teacher."""
+
+    version: Literal[2]
     exercises: list[ExerciseResult] = Field(max_length=RESULTS_MAX_EXERCISES)
+
+
+AnyResultsFile = Annotated[ResultsFile | ResultsFileV1, Field(discriminator="version")]
+"""Every results file the class report reads, told apart by `version`."""

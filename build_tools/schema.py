@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .model import Exercise, ResultsFile
+from .model import AnyResultsFile, Exercise
 
 SCHEMA_DIR = Path("schema")
 _GENERATED = "Generated from build_tools/model.py by `python -m build_tools schema`; do not edit."
@@ -19,7 +19,7 @@ SCHEMAS: dict[str, tuple[Any, str, str]] = {
         "One exercise file under exercises/<article-id>/.",
     ),
     "results.schema.json": (
-        ResultsFile,
+        AnyResultsFile,
         "Spot the Claim results file",
         "The file a student downloads from an assignment page and hands to the teacher.",
     ),

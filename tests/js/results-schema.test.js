@@ -75,8 +75,16 @@ const resultsFile = fc
       fc.tuple(compareEntry).map(([a]) => [a]),
       fc.tuple(spotEntry, compareEntry).map(([a, b]) => [a, b]),
     ),
+    version: fc.constantFrom(...facts.formats.versionsRead),
+    seen: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
   })
-  .map((body) => ({ format: facts.formats.results, version: facts.formats.version, ...body }));
+  // Every version the site reads: from version 2, each answer says whether the answers were seen.
+  .map(({ version, seen, exercises, ...body }) => ({
+    format: facts.formats.results,
+    version,
+    ...body,
+    exercises: version === 1 ? exercises : exercises.map((entry, i) => ({ ...entry, answersSeen: seen[i] })),
+  }));
 
 /** Every object and array inside a value, with the value itself. */
 function containers(value, found = []) {
@@ -92,7 +100,7 @@ function containers(value, found = []) {
 const damage = fc.record({
   where: fc.nat(),
   how: fc.constantFrom("add", "remove", "replace"),
-  key: fc.constantFrom("extra", "__proto__", "constructor", "level", "found", "picks", "why", "id", "0", "1"),
+  key: fc.constantFrom("extra", "__proto__", "constructor", "level", "found", "picks", "why", "id", "answersSeen", "version", "0", "1"),
   value: fc.jsonValue({ maxDepth: 2 }),
 });
 

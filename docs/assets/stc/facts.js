@@ -88,26 +88,51 @@ export default Object.freeze({
     "progressFileBytes": 1000000
   },
   "resultsFields": {
-    "file": [
-      "format",
-      "version",
-      "assignment",
-      "student",
-      "created",
-      "exercises"
-    ],
-    "exercise": [
-      "id",
-      "version",
-      "kind",
-      "picks",
-      "why",
-      "verdict",
-      "note",
-      "checked",
-      "result",
-      "updated"
-    ],
+    "file": {
+      "1": [
+        "format",
+        "assignment",
+        "student",
+        "created",
+        "version",
+        "exercises"
+      ],
+      "2": [
+        "format",
+        "assignment",
+        "student",
+        "created",
+        "version",
+        "exercises"
+      ]
+    },
+    "exercise": {
+      "1": [
+        "id",
+        "version",
+        "kind",
+        "picks",
+        "why",
+        "verdict",
+        "note",
+        "checked",
+        "result",
+        "updated"
+      ],
+      "2": [
+        "id",
+        "version",
+        "kind",
+        "picks",
+        "why",
+        "verdict",
+        "note",
+        "checked",
+        "result",
+        "updated",
+        "answersSeen"
+      ]
+    },
     "spotResult": [
       "found",
       "targets",
@@ -123,6 +148,10 @@ export default Object.freeze({
   "formats": {
     "results": "spot-the-claim-results",
     "progress": "spot-the-claim-progress",
-    "version": 1
+    "version": 2,
+    "versionsRead": [
+      1,
+      2
+    ]
   }
 });

@@ -76,10 +76,10 @@ export function resultsFileProblem(file, byId) {
   if (isMap(file) && file.format === facts.formats.progress) {
     return "it is a progress file, not a results file: the student downloads results from the assignment page";
   }
-  if (!isMap(file) || file.format !== facts.formats.results || file.version !== facts.formats.version) {
+  if (!isMap(file) || file.format !== facts.formats.results || !facts.formats.versionsRead.includes(file.version)) {
     return "not a Spot the Claim results file";
   }
-  const fields = fieldProblem(file, FIELDS.file);
+  const fields = fieldProblem(file, FIELDS.file[file.version]);
   if (fields) return `it holds ${fields}`;
   if (!isName(file.assignment) || !isName(file.student) || typeof file.created !== "string") {
     return "the assignment or student name is missing or too long";
@@ -96,7 +96,7 @@ export function resultsFileProblem(file, byId) {
       const id = typeof entry?.id === "string" ? JSON.stringify(entry.id.slice(0, 60)) : "with an id that is not text";
       return `exercise ${id} is not on this site`;
     }
-    const entryFields = fieldProblem(entry, FIELDS.exercise);
+    const entryFields = fieldProblem(entry, FIELDS.exercise[file.version]);
     if (entryFields) return `the answers to \u201c${known.title}\u201d have ${entryFields}`;
     if (seen.has(entry.id)) return `it lists \u201c${known.title}\u201d twice`;
     seen.add(entry.id);
@@ -108,7 +108,8 @@ export function resultsFileProblem(file, byId) {
       (entry.verdict === "" || isKeyOf(facts.compareVerdicts, entry.verdict)) &&
       typeof entry.checked === "boolean" &&
       isText(entry.note, facts.limits.note) &&
-      typeof entry.updated === "string";
+      typeof entry.updated === "string" &&
+      (file.version === 1 || typeof entry.answersSeen === "boolean");
     if (!wellFormed) return `the answers to \u201c${known.title}\u201d are malformed`;
     const sentences = known.kind === "spot" ? known.sentences : 0;
     if (entry.picks.some((n) => n < 1 || n > sentences)) {
@@ -129,7 +130,12 @@ export function parseProgressFile(text, knownIds) {
   }
   if (!("content" in parsed)) return { problem: "The file is not JSON, so it is not a progress file." };
   const data = parsed.content;
-  if (!isMap(data) || data.format !== facts.formats.progress || data.version !== facts.formats.version || !isMap(data.exercises)) {
+  if (
+    !isMap(data) ||
+    data.format !== facts.formats.progress ||
+    !facts.formats.versionsRead.includes(data.version) ||
+    !isMap(data.exercises)
+  ) {
     return {
       problem: `The file is not a Spot the Claim progress file (format ${facts.formats.progress}, version ${facts.formats.version}).`,
     };

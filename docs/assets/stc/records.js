@@ -61,10 +61,13 @@ export function isRecord(record) {
     typeof record.checked === "boolean" &&
     isTime(record.at) &&
     isResult(record.result) &&
-    isResult(record.best)
+    isResult(record.best) &&
+    // Absent from records saved before answers seen were recorded. A best result is never
+    // kept from work done after the answers were shown, so the two cannot go together.
+    (record.answersSeen === undefined || record.answersSeen === false || (record.answersSeen === true && record.best === null))
   );
 }
 
 export function emptyRecord(version) {
-  return { version, picks: [], why: {}, verdict: "", note: "", checked: false, result: null, best: null, at: "" };
+  return { version, picks: [], why: {}, verdict: "", note: "", checked: false, result: null, best: null, at: "", answersSeen: false };
 }

@@ -57,4 +57,11 @@ export function describe(result) {
   return `found ${result.found} of ${result.targets}, ${result.wrong} wrong pick${result.wrong === 1 ? "" : "s"} (${result.level})`;
 }
 
+/** The score of one exercise in a results file, worked out again from its picks. */
+export function rescore(exercise, entry) {
+  if (!entry.checked) return null;
+  if (exercise.kind === "compare") return entry.verdict ? scoreCompare(exercise.reference, entry.verdict) : null;
+  return entry.picks.length ? scoreSpot(exercise.answers, entry.picks, entry.why) : null;
+}
+
 export { LEVELS };

@@ -1,0 +1,88 @@
+/* The assignment builder: the teacher picks exercises and gets a link. The link carries
+   only the assignment's name and the exercises' ids. */
+import facts from "./facts.js";
+import { button, el, field, plural } from "./util.js";
+
+function select(label, options) {
+  const control = el("select");
+  for (const [value, text] of options) control.append(el("option", { value }, text));
+  return field(label, control);
+}
+
+export function assign(root, data, links) {
+  const unique = (key, label) => {
+    const seen = new Map();
+    for (const e of data) for (const value of [].concat(e[key])) seen.set(String(value), label ? e[label] : String(value));
+    return [...seen];
+  };
+  const filters = [
+    ["article", select("Article", [["", "All articles"], ...unique("article", "articleTitle")])],
+    [
+      "level",
+      select("Level", [
+        ["", "All levels"],
+        ["1", "1 guided"],
+        ["2", "2 practice"],
+        ["3", "3 challenge"],
+      ]),
+    ],
+    ["skills", select("Skill", [["", "All skills"], ...unique("skills").map(([value]) => [value, facts.whyLabels[value]])])],
+  ];
+  const list = el("fieldset", { class: "stc-pick" }, el("legend", {}, "Exercises"));
+  const boxes = data.map((exercise) => {
+    const box = el("input", { type: "checkbox", id: `stc-pick-${exercise.id}`, value: exercise.id });
+    const label = el("label", { for: box.id }, box);
+    label.append(
+      ` ${exercise.title} · ${exercise.articleTitle} · level ${exercise.level}${exercise.kind === "compare" ? ", compare a source" : ""}`,
+    );
+    list.append(label);
+    return { box, label, exercise };
+  });
+  const name = el("input", { type: "text", maxlength: String(facts.limits.name), autocomplete: "off" });
+  const link = el("input", { type: "text", readonly: "" });
+  const status = el("p", { role: "status" });
+  const create = button("Create link", true);
+  const copy = button("Copy link");
+  copy.hidden = true;
+
+  function applyFilters() {
+    for (const b of boxes) {
+      b.label.hidden = !filters.every(([key, wrap]) => {
+        const wanted = wrap.querySelector("select").value;
+        return !wanted || [].concat(b.exercise[key]).map(String).includes(wanted);
+      });
+    }
+  }
+  for (const [, wrap] of filters) wrap.querySelector("select").onchange = applyFilters;
+
+  create.onclick = () => {
+    const ids = boxes.filter((b) => b.box.checked).map((b) => b.exercise.id);
+    if (!name.value.trim()) {
+      status.textContent = "Give the assignment a name first.";
+      return;
+    }
+    if (!ids.length) {
+      status.textContent = "Tick at least one exercise first.";
+      return;
+    }
+    const url = new URL(links.get("page:assignment"));
+    url.search = new URLSearchParams({ name: name.value.trim(), ex: ids.join(",") });
+    link.value = url.href;
+    copy.hidden = false;
+    status.textContent = `Link created for ${plural(ids.length, "exercise")}. Copy it and share it with your students.`;
+  };
+  copy.onclick = () => {
+    link.select();
+    (navigator.clipboard ? navigator.clipboard.writeText(link.value) : Promise.reject()).then(
+      () => {
+        status.textContent = "Link copied.";
+      },
+      () => {
+        status.textContent = "Select the link and copy it (Ctrl+C or Cmd+C).";
+      },
+    );
+  };
+  const bar = el("div", { class: "stc-filters" });
+  for (const [, wrap] of filters) bar.append(wrap);
+  root.append(bar, list, field("Assignment name", name), create, field("Link for your students", link), copy, status);
+}
