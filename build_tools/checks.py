@@ -15,6 +15,7 @@ from .loader import Article, LoadedExercise
 from .matching import closest_mismatch, occurrences
 from .model import (
     EXPLANATION_MAX_WORDS,
+    SOURCE_GAP,
     STANDARD_PAGE,
     Answer,
     CompareExercise,
@@ -37,7 +38,7 @@ class CheckedExercise:
     units: list[Unit]
     answer_units: list[int] = field(default_factory=list)  # spot: the unit of each answer
     claim: Span | None = None  # compare: spans in the passage
-    quoted: Span | None = None
+    quoted: list[Span] = field(default_factory=list)  # each piece of the source quote
     differences: list[tuple[Span, Span]] = field(default_factory=list)
 
     @property
@@ -278,7 +279,7 @@ def _check_compare(
 ) -> CheckedExercise:
     _check_length(report, ("explanation",), model.explanation)
     claim = _find(report, ("claim",), model.claim, checked.passage, "passage")
-    quoted = _find(report, ("source",), model.source, checked.passage, "passage")
+    quoted = _find_pieces(report, model.source_pieces, checked.passage)
     differences: list[tuple[Span, Span]] = []
     for index, difference in enumerate(model.differences):
         loc: Loc = ("differences", index)
@@ -293,14 +294,7 @@ def _check_compare(
                 base=claim[0],
             )
         if quoted:
-            in_source = _find(
-                report,
-                (*loc, "source"),
-                difference.source,
-                checked.passage[quoted[0] : quoted[1]],
-                "source quote",
-                base=quoted[0],
-            )
+            in_source = _find_in_one(report, (*loc, "source"), difference.source, checked, quoted)
         if in_claim and in_source:
             differences.append((in_claim, in_source))
     return CheckedExercise(
@@ -312,6 +306,42 @@ def _check_compare(
         quoted=quoted,
         differences=differences,
     )
+
+
+def _find_pieces(report: _Reporter, pieces: list[str], passage: str) -> list[Span]:
+    """Each piece of a source quote, found once in the passage, in the order given."""
+    spans: list[Span] = []
+    for piece in pieces:
+        span = _find(report, ("source",), piece, passage, "passage")
+        if span is None:
+            return []
+        if spans and span[0] < spans[-1][1]:
+            report.error(
+                ("source",),
+                "the pieces of this quote, joined by […], are not in the passage's order",
+                "give the pieces in the order the passage has them",
+            )
+            return []
+        spans.append(span)
+    return spans
+
+
+def _find_in_one(
+    report: _Reporter, loc: Loc, needle: str, checked: CheckedExercise, spans: list[Span]
+) -> Span | None:
+    """`needle` inside one piece of the source quote."""
+    quote = normalize(needle)
+    for start, end in spans:
+        if quote in checked.passage[start:end]:
+            return _find(report, loc, needle, checked.passage[start:end], "source quote", start)
+    whole = SOURCE_GAP.join(checked.passage[start:end] for start, end in spans)
+    if _find(report, loc, needle, whole, "source quote"):  # else it said why not
+        report.error(
+            loc,
+            "these words run across two pieces of the source quote",
+            "quote words from one piece",
+        )
+    return None
 
 
 def _check_length(report: _Reporter, loc: Loc, explanation: str) -> None:

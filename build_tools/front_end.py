@@ -31,6 +31,7 @@ from .model import (
     STORAGE_SETTINGS,
     VERDICT_LABELS,
     WHY_LABELS,
+    WHY_SHORT_LABELS,
     CompareResult,
     ExerciseResult,
     ExerciseResultV1,
@@ -56,8 +57,14 @@ def facts() -> dict[str, Any]:
         },
         "compareVerdicts": {v.value: label for v, label in COMPARE_VERDICT_LABELS.items()},
         "whyLabels": {w.value: label for w, label in WHY_LABELS.items()},
+        "whyShort": {w.value: label for w, label in WHY_SHORT_LABELS.items()},
         "levels": [
-            {"name": level.value, "description": level.description} for level in ResultLevel
+            {
+                "name": level.value,
+                "description": level.description,
+                "learnerName": level.learner_name,
+            }
+            for level in ResultLevel
         ],
         "emergentShare": EMERGENT_SHARE,
         "slugPattern": SLUG_PATTERN,

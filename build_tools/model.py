@@ -8,6 +8,7 @@ Structural rules live in the models; rules that need the article or the passage
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -166,6 +167,22 @@ WHY_LABELS: dict[Why, str] = {
 }
 
 
+WHY_SHORT_LABELS: dict[Why, str] = {
+    Why.NO_SOURCE: "No source",
+    Why.BEYOND_SOURCE: "Beyond its evidence",
+    Why.SWEEPING: "Sweeping",
+    Why.GUESS_AS_FACT: "Guess as fact",
+    Why.LOADED_WORDS: "Loaded words",
+    Why.CAUSE_LEAP: "Unshown cause",
+    Why.INSINUATION: "Insinuation",
+    Why.WEAK_AUTHORITY: "Weak authority",
+    Why.HEADLINE_OVERCLAIM: "Headline overclaim",
+    Why.CONSPIRACY: "Hidden plan",
+    Why.DISCREDITING: "Attacks the messenger",
+}
+"""The same reasons in a word or two, where a learner's reason is set beside the reference's."""
+
+
 class CompareVerdict(StrEnum):
     """How an article's characterisation of a source relates to the words it quotes."""
 
@@ -200,12 +217,24 @@ class ResultLevel(StrEnum):
     def description(self) -> str:
         return RESULT_LEVEL_DESCRIPTIONS[self]
 
+    @property
+    def learner_name(self) -> str:
+        """What a learner is told (the rubric names are for teachers)."""
+        return LEARNER_RESULT_NAMES[self]
 
+
+LEARNER_RESULT_NAMES: dict[ResultLevel, str] = {
+    ResultLevel.PROFICIENT: "Spot on",
+    ResultLevel.EMERGENT: "Getting there",
+    ResultLevel.BASIC: "Keep practising",
+}
 RESULT_LEVEL_DESCRIPTIONS: dict[ResultLevel, str] = {
     ResultLevel.PROFICIENT: "Every unsupported claim found, and no wrong picks.",
-    ResultLevel.EMERGENT: "At least half found, counting each wrong pick against a find.",
+    ResultLevel.EMERGENT: (
+        "Claims found, less one for each wrong pick, come to at least half of the claims."
+    ),
     ResultLevel.BASIC: (
-        "Under half found, counting wrong picks: read the explanations and try again."
+        "Claims found, less one for each wrong pick, come to less than half of the claims."
     ),
 }
 EMERGENT_SHARE = 0.5
@@ -378,7 +407,11 @@ class CompareExercise(ExerciseBase):
     kind: Literal["compare"]
     source_name: Text = Field(description="The source the article characterises.")
     claim: Text = Field(description="The article's characterisation, verbatim from the passage.")
-    source: Text = Field(description="The source's words as the article quotes them, verbatim.")
+    source: Text = Field(
+        description="The source's words as the article quotes them, verbatim: every quoted "
+        "word the reference answer relies on. Pieces from different places in the passage "
+        "are joined by ' […] '."
+    )
     verdict: CompareVerdict
     explanation: Text
     evidence_needed: Text
@@ -386,6 +419,16 @@ class CompareExercise(ExerciseBase):
     checking: Checking | None = Field(
         None, description='"What checking finds": other sources on this claim, dated.'
     )
+
+    @property
+    def source_pieces(self) -> list[str]:
+        """The pieces of the source quote, in the passage's order."""
+        return [piece for piece in SOURCE_GAP_PATTERN.split(self.source) if piece.strip()]
+
+
+SOURCE_GAP = " […] "
+"""Joins pieces of a source quote taken from different places in the passage."""
+SOURCE_GAP_PATTERN = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
 
 
 Exercise = Annotated[SpotExercise | CompareExercise, Field(discriminator="kind")]

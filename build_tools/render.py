@@ -12,9 +12,9 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -28,6 +28,8 @@ from .model import (
     CompareExercise,
     SpotExercise,
 )
+from .segment import Unit
+from .skip_link import EXERCISE_ANCHOR
 from .standards import ALL as ALL_STANDARDS
 from .standards import standards_for
 from .text import paragraphs
@@ -102,6 +104,9 @@ def content_hash(exercise: CheckedExercise) -> str:
     """
     canonical = json.dumps(_front_end_content(exercise), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+_env.globals["version"] = content_hash
 
 
 def article_uri(article_id: str, prefix: str = DEFAULT_PREFIX) -> str:
@@ -208,14 +213,47 @@ def _marks(text: str, phrases: list[str]) -> list[tuple[int, int]]:
     return kept
 
 
-def render_exercise(exercise: CheckedExercise) -> str:
+def unit_pieces(exercise: CheckedExercise, unit: Unit) -> list[tuple[str, str]]:
+    """A unit's text in runs, each with what it is in a compare exercise: "quoted" (words
+    the article quotes from its source), "claim" (the article's account of the source) or
+    "" (the rest). A spot exercise's unit is one plain run."""
+    spans = [(span, "quoted") for span in exercise.quoted]
+    if exercise.claim:
+        spans.append((exercise.claim, "claim"))
+    if not spans:
+        return [(unit.text, "")]
+
+    def kind(at: int) -> str:
+        return next((name for (start, end), name in spans if start <= at < end), "")
+
+    runs: list[tuple[str, str]] = []
+    for offset in range(unit.start, unit.end):
+        char, name = exercise.passage[offset], kind(offset)
+        if runs and runs[-1][1] == name:
+            runs[-1] = (runs[-1][0] + char, name)
+        else:
+            runs.append((char, name))
+    return runs
+
+
+_env.globals["unit_pieces"] = unit_pieces
+_env.globals["skip_anchor"] = EXERCISE_ANCHOR
+
+
+def render_exercise(
+    exercise: CheckedExercise, links: dict[str, BuiltLink] | None = None, prefix: str = ""
+) -> str:
+    """An exercise page; `links` are the site's exercises (see `exercise_links`) and the
+    pages its script links to, from `prefix` (the folder of the generated pages)."""
     model = exercise.model
+    page = exercise_uri(exercise, prefix or DEFAULT_PREFIX)
     return _env.get_template("exercise.md.j2").render(
         exercise=exercise,
         model=model,
         level_name=LEVEL_NAMES[model.level],
         standards=standards_for(model),
         data=exercise_data(exercise),
+        links=built_links(page, links or {}),
     )
 
 
@@ -241,7 +279,6 @@ def render_progress(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
         articles=catalogue.articles_in_order(),
         exercises_of=catalogue.exercises_of,
         prefix=prefix,
-        version=content_hash,
         targets=_target_count,
         sentences=lambda e: "" if isinstance(e.model, CompareExercise) else str(len(e.units)),
     )
@@ -314,30 +351,50 @@ TOOLS = {
 }
 
 
-def built_links(page: str, targets: dict[str, str]) -> Markup:
+def built_links(page: str, targets: Mapping[str, str | BuiltLink]) -> Markup:
     """A hidden paragraph of Markdown links from `page` to each target page, keyed.
 
     MkDocs turns each into the right URL for the site's layout (`use_directory_urls`,
     `pages_dir`, a sub-path), and strict builds fail on a broken one, so the page's script
-    reads its links from here instead of guessing them. Keys and targets are slugs and paths
-    the build made, never author text.
+    reads its links from here instead of guessing them. Keys, paths and versions are slugs,
+    paths and hashes the build made; a link's text (an exercise's title) is escaped.
     """
     folder = posixpath.dirname(page) or "."
-    links = " ".join(
-        f'[{key}]({posixpath.relpath(target, folder)}){{ data-stc-link="{key}" }}'
-        for key, target in targets.items()
-    )
-    return Markup(f'{links}\n{{: .stc-links hidden="hidden" }}' if links else "")
+    links = []
+    for key, target in targets.items():
+        link = target if isinstance(target, BuiltLink) else BuiltLink(target)
+        text = markdown_text(link.text) if link.text else key
+        version = f' data-stc-version="{link.version}"' if link.version else ""
+        path = posixpath.relpath(link.path, folder)
+        links.append(f'[{text}]({path}){{ data-stc-link="{key}"{version} }}')
+    return Markup(f'{" ".join(links)}\n{{: .stc-links hidden="hidden" }}' if links else "")
+
+
+class BuiltLink(NamedTuple):
+    """A page the build links to: its path, and for an exercise its title and version."""
+
+    path: str
+    text: str = ""
+    version: str = ""
+
+
+def exercise_links(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, BuiltLink]:
+    """Every exercise, in the site's order (articles in order, each article's exercises in
+    order): what an exercise page needs for "Next exercise", an assignment's bar and the
+    done and started marks."""
+    return {
+        f"exercise:{e.model.id}": BuiltLink(exercise_uri(e, prefix), e.model.title, content_hash(e))
+        for article in catalogue.articles_in_order()
+        for e in catalogue.exercises_of(article.id)
+    }
 
 
 def render_tools(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
     data = teacher_data(catalogue)
     template = _env.get_template("tool.md.j2")
-    needs = {
+    needs: dict[str, Mapping[str, str | BuiltLink]] = {
         "assign": {"page:assignment": "assignment.md"},
-        "assignment": {
-            f"exercise:{e.model.id}": exercise_uri(e, prefix) for e in catalogue.exercises
-        },
+        "assignment": {**exercise_links(catalogue, prefix)},
         "report": {},
     }
     return {
@@ -394,6 +451,11 @@ def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str
         STANDARDS_PAGE: render_standards(catalogue, prefix),
         **render_tools(catalogue, prefix),
     }
+    links: dict[str, BuiltLink] = {
+        **exercise_links(catalogue, prefix),
+        "page:assignment": BuiltLink("assignment.md"),
+        "page:progress": BuiltLink(PROGRESS_PAGE),
+    }
     for article in catalogue.articles.values():
         exercises = catalogue.exercises_of(article.id)
         folder = f"{prefix}/{article.id}"
@@ -401,7 +463,7 @@ def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str
         pages[f"{folder}/worksheet.md"] = render_for_print("worksheet.md.j2", article, exercises)
         pages[f"{folder}/answer-key.md"] = render_for_print("answer-key.md.j2", article, exercises)
         for exercise in exercises:
-            pages[exercise_uri(exercise, prefix)] = render_exercise(exercise)
+            pages[exercise_uri(exercise, prefix)] = render_exercise(exercise, links, prefix)
     return pages
 
 

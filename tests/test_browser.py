@@ -3,6 +3,7 @@ pages in both palettes, and no request to any host but the site's own."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -28,6 +29,11 @@ PAGES = {
     "compare exercise": "articles/idlib-last-stand/entirely-funded/",
     "progress": "progress/",
     "about": "about/",
+    "how we judge": "how-we-judge/",
+    "results format": "teachers/results-format/",
+    "contributing": "contributing/",
+    "assignment": "assignment/?name=Week%201&ex=warning-or-threat,entirely-funded",
+    "exercise in an assignment": f"{EXERCISE}?name=Week%201&ex=warning-or-threat,entirely-funded",
 }
 
 
@@ -52,9 +58,33 @@ def test_exercise_page_reads_without_javascript(browser: Browser, site_url: str)
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_axe_finds_no_violations(page: Page, site_url: str, name: str, scheme: str) -> None:
+    """At desktop width and at 320 px, where nothing may scroll sideways either."""
     open_in_scheme(page, site_url + PAGES[name], scheme)
     result = Axe().run(page)
     assert result.violations_count == 0, result.generate_report()
+    page.set_viewport_size({"width": 320, "height": 700})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
+
+
+@pytest.mark.parametrize("share", range(3))
+def test_no_page_scrolls_sideways_at_320_px(
+    browser: Browser, built_site: tuple[Path, str], site_url: str, share: int
+) -> None:
+    """Every page of the site, a third of them per test so that they run side by side."""
+    out, _ = built_site
+    pages = sorted(str(p.parent.relative_to(out)) for p in out.rglob("index.html"))
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    wide = []
+    for path in pages[share::3]:
+        page.goto(site_url + ("" if path == "." else f"{path}/"))
+        wait_until_ready(page)
+        if page.evaluate("document.documentElement.scrollWidth") > 320:
+            wide.append(path)
+    context.close()
+    assert wide == []
 
 
 def test_no_request_leaves_the_site(page: Page, site_url: str) -> None:

@@ -5,6 +5,7 @@ walk from the home page to an exercise and check it, served from another address
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,4 +39,4 @@ def test_a_site_built_without_site_url_pins_no_address(page: Page, tmp_path: Pat
         assert page.url.startswith(url)
         page.locator('.stc-unit[data-unit="2"]').click()
         page.get_by_role("button", name="Check answers").click()
-        expect(page.locator(".stc-summary")).to_contain_text("Level:")
+        expect(page.locator(".stc-summary")).to_contain_text(re.compile("You found|Your verdict"))

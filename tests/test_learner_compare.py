@@ -25,10 +25,13 @@ def test_mouse_only_right_verdict_highlights_the_differences(
     page.get_by_label("It goes beyond the source").check()
     page.get_by_label("Your reason (optional)").fill("Many is not all.")
     page.get_by_role("button", name="Check answers").click()
-    expect(summary(page)).to_contain_text(
-        "✓ Your verdict matches the reference answer: It goes beyond the source."
+    expect(summary(page)).to_have_text(
+        "Spot on. Your verdict matches the reference answer: “It goes beyond the source”."
     )
-    expect(summary(page)).to_contain_text("Level: Proficient")
+    # The learner's verdict stays plain to see, tagged, beside the reference's.
+    chosen = page.locator(".stc-verdicts label.stc-chosen")
+    expect(chosen).to_have_text("It goes beyond the source · your verdict and the reference answer")
+    expect(page.get_by_label("Your reason (optional)")).to_have_value("Many is not all.")
     # two differences in the claim; in the source their words overlap, so one mark there
     expect(marks).to_have_count(3)
     expect(marks.first).to_have_text(
@@ -53,11 +56,16 @@ def test_keyboard_only_with_a_wrong_verdict(checked_page: Page, site_url: str) -
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Check answers"
     page.keyboard.press("Enter")
-    expect(summary(page)).to_contain_text(
-        "✗ Your verdict: The source supports it. The reference answer: It goes beyond the source."
+    expect(summary(page)).to_have_text(
+        "Keep practising. Your verdict: “The source supports it”. The reference answer: “It"
+        " goes beyond the source”. Read why below."
     )
-    expect(summary(page)).to_contain_text("Level: Basic")
-    expect(summary(page)).not_to_contain_text("Well done")
+    expect(page.locator(".stc-verdicts label.stc-chosen")).to_have_text(
+        "The source supports it · your verdict"
+    )
+    expect(page.locator(".stc-verdicts label.stc-reference")).to_have_text(
+        "It goes beyond the source · the reference answer"
+    )
 
 
 def test_phone_width_touch(browser: Browser, site_url: str) -> None:
@@ -68,7 +76,7 @@ def test_phone_width_touch(browser: Browser, site_url: str) -> None:
     page.goto(site_url + EXERCISE)
     page.get_by_label("It goes beyond the source").tap()
     page.get_by_role("button", name="Check answers").tap()
-    expect(summary(page)).to_contain_text("✓ Your verdict matches")
+    expect(summary(page)).to_contain_text("Your verdict matches")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
 
@@ -84,10 +92,12 @@ def test_try_again_show_answer_and_reload(checked_page: Page, site_url: str) -> 
     expect(page.get_by_label("It contradicts the source")).to_be_checked()
     expect(page.get_by_label("Your reason (optional)")).to_have_value("my reason")
     page.get_by_role("button", name="Check answers").click()
-    expect(summary(page)).to_contain_text("✗ Your verdict: It contradicts the source.")
+    expect(summary(page)).to_contain_text("Your verdict: “It contradicts the source”.")
     page.get_by_role("button", name="Try again").click()
     expect(page.get_by_label("It contradicts the source")).not_to_be_checked()
-    expect(page.get_by_label("Your reason (optional)")).to_have_value("")
+    # Try again keeps the written reason, to be rewritten, not typed again.
+    expect(page.get_by_label("Your reason (optional)")).to_have_value("my reason")
+    expect(page.get_by_label("Your reason (optional)")).to_be_editable()
     expect(page.locator(".stc-compare mark")).to_have_count(0)
     page.get_by_role("button", name="Show all answers").click()
     expect(summary(page)).to_contain_text("not scored")
@@ -103,3 +113,25 @@ def test_axe_before_and_after_checking(page: Page, site_url: str, scheme: str) -
     page.get_by_role("button", name="Check answers").click()
     result = Axe().run(page)
     assert result.violations_count == 0, result.generate_report()
+
+
+def test_the_passage_marks_the_words_quoted_from_the_source(page: Page, site_url: str) -> None:
+    """The words the article quotes are marked as quotations in the passage, and the source
+    box holds every quoted word the reference answer relies on, even in two pieces."""
+    page.goto(site_url + "articles/idlib-last-stand/britain-to-axe-funding/")
+    quoted = page.locator(".stc-passage q.stc-quoted")
+    expect(quoted).to_have_text(
+        [
+            "Britain to axe funding for scheme supporting Syrian opposition",
+            "Britain was one of six countries supporting the community-led police force set"
+            " up after the Syrian uprising in 2011.",
+        ]
+    )
+    expect(page.locator(".stc-passage .stc-claimed")).to_have_text(
+        'the so-called "Syrian Free Police" have already been defunded'
+    )
+    source = page.locator(".stc-compare__side").last
+    expect(source).to_contain_text("Syrian opposition […] Britain was one of six countries")
+    page.get_by_label("It goes beyond the source").check()
+    page.get_by_role("button", name="Check answers").click()
+    expect(source.locator("mark")).to_have_text(["Britain", "to axe"])

@@ -36,9 +36,11 @@ def test_statuses_and_best_results(checked_page: Page, site_url: str) -> None:
     do_exercises(page, site_url)
     page.get_by_role("link", name="Your progress").first.click()
     expect(status(page, "warning-or-threat")).to_have_text(
-        "Started · best: found 2 of 3, 1 wrong pick (Basic)"
+        "Started · best: found 2 of 3, 1 wrong pick: Keep practising"
     )
-    expect(status(page, "entirely-funded")).to_have_text("Checked: matched the reference")
+    expect(status(page, "entirely-funded")).to_have_text(
+        "Checked: your verdict matched the reference: Spot on"
+    )
     expect(status(page, "most-obvious-place")).to_have_text("Not started")
 
 
@@ -51,7 +53,7 @@ def test_export_and_import_round_trip(checked_page: Page, site_url: str, tmp_pat
     exported = tmp_path / "progress.json"
     download_info.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["format"] == "spot-the-claim-progress" and data["version"] == 1
+    assert data["format"] == "spot-the-claim-progress" and data["version"] == 2
     assert set(data["exercises"]) == {"warning-or-threat", "entirely-funded"}
 
     page.evaluate("localStorage.clear()")
@@ -61,7 +63,9 @@ def test_export_and_import_round_trip(checked_page: Page, site_url: str, tmp_pat
     expect(page.locator(".stc-progress [role=status]")).to_have_text(
         "Imported progress for 2 exercises."
     )
-    expect(status(page, "entirely-funded")).to_have_text("Checked: matched the reference")
+    expect(status(page, "entirely-funded")).to_have_text(
+        "Checked: your verdict matched the reference: Spot on"
+    )
     page.goto(site_url + SPOT)
     expect(page.locator('.stc-unit[data-unit="2"]')).to_have_attribute("aria-checked", "true")
 

@@ -48,6 +48,6 @@ def test_an_exercise_works_in_a_zensical_build(checked_page: Page, zensical_site
     for number in (2, 4, 5):
         page.locator(f'.stc-unit[data-unit="{number}"]').click()
     page.get_by_role("button", name="Check answers").click()
-    expect(page.locator(".stc-summary")).to_contain_text("Found 3 of 3 unsupported claims")
+    expect(page.locator(".stc-summary")).to_contain_text("You found 3 of 3 unsupported claims")
     page.goto(zensical_site + "articles/idlib-last-stand/")
     expect(page.locator("h1")).to_have_text("Idlib: Al Qaeda's Last Stand")

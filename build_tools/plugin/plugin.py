@@ -5,7 +5,8 @@ messages as `python -m build_tools validate`, and under `mkdocs serve` turns eve
 into the list of problems instead, so that the preview never freezes. on_files adds the
 rendered pages as virtual files and expands their place in the nav; on_page_content puts
 back the HTML blocks lifted out of their Markdown (see `lift_html`); on_page_content and
-on_post_page fail the build if a page could run script (see `html_gate`); on_serve watches
+on_post_page fail the build if a page could run script (see `html_gate`), and on_post_page
+gives every page a skip link (see `skip_link`); on_serve watches
 the content folder.
 """
 
@@ -33,6 +34,7 @@ from ..render import (
     render_pages,
     restore_html,
 )
+from ..skip_link import add_skip_link
 from .config import SpotTheClaimConfig
 
 log = logging.getLogger("mkdocs.plugins.spot-the-claim")
@@ -117,6 +119,7 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.config.enabled:
+            output = add_skip_link(output)
             _refuse_unsafe(page, unsafe_markup(output, inline_scripts=False))
         return output
 

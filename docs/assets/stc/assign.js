@@ -1,5 +1,6 @@
 /* The assignment builder: the teacher picks exercises and gets a link. The link carries
    only the assignment's name and the exercises' ids. */
+import { withAssignment } from "./assignment-link.js";
 import facts from "./facts.js";
 import { button, el, field, plural } from "./util.js";
 
@@ -65,9 +66,7 @@ export function assign(root, data, links) {
       status.textContent = "Tick at least one exercise first.";
       return;
     }
-    const url = new URL(links.get("page:assignment"));
-    url.search = new URLSearchParams({ name: name.value.trim(), ex: ids.join(",") });
-    link.value = url.href;
+    link.value = withAssignment(links.get("page:assignment"), { title: name.value.trim(), ids });
     copy.hidden = false;
     status.textContent = `Link created for ${plural(ids.length, "exercise")}. Copy it and share it with your students.`;
   };

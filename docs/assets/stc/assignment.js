@@ -1,27 +1,20 @@
 /* The student's assignment page: the set in order, and a results file to download. */
+import { readAssignment, withAssignment } from "./assignment-link.js";
 import facts from "./facts.js";
 import { withoutHidden } from "./files.js";
 import { emptyRecord, isName } from "./records.js";
-import { describe } from "./scoring.js";
+import { describeForLearner } from "./scoring.js";
 import { readAll, readSetting, writeSetting } from "./storage.js";
 import { button, download, el, field, plural } from "./util.js";
 
 export function assignment(root, data, links) {
-  const params = new URLSearchParams(location.search);
   const byId = new Map(data.map((e) => [e.id, e]));
-  const named = (params.get("ex") || "")
-    .split(",")
-    .map((id) => id.trim())
-    .filter(Boolean);
-  const listed = [...new Set(named)];
-  const repeated = named.length - listed.length;
-  const ids = listed.filter((id) => byId.has(id));
-  const unknown = listed.length - ids.length;
-  const title = withoutHidden(params.get("name") || "").slice(0, facts.limits.name);
-  if (!ids.length || !title.trim()) {
+  const set = readAssignment(location.search, byId);
+  if (!set) {
     root.append(el("p", {}, "This link does not name an assignment with exercises on this site. Ask your teacher for the link again."));
     return;
   }
+  const { title, ids, unknown, repeated } = set;
   const records = readAll();
   const current = (id) => {
     const record = records.get(id);
@@ -30,8 +23,10 @@ export function assignment(root, data, links) {
   const list = el("ol", { class: "stc-assignment" });
   for (const id of ids) {
     const record = current(id);
-    const item = el("li", {}, el("a", { href: links.get(`exercise:${id}`) }, byId.get(id).title));
-    item.append(` · ${record?.checked ? `checked: ${describe(record.result)}` : record ? "started" : "not started"}`);
+    const item = el("li", {}, el("a", { href: withAssignment(links.get(`exercise:${id}`), set) }, byId.get(id).title));
+    item.append(
+      ` · ${record?.checked ? `checked: ${describeForLearner(record.result, record.answersSeen)}` : record ? "started" : "not started"}`,
+    );
     list.append(item);
   }
   const done = ids.filter((id) => current(id)?.checked).length;
@@ -49,7 +44,7 @@ export function assignment(root, data, links) {
     const results = {
       format: facts.formats.results,
       version: facts.formats.version,
-      assignment: title.trim(),
+      assignment: title,
       student: who,
       created: new Date().toISOString(),
       exercises: ids.map((id) => {

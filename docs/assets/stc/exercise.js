@@ -1,26 +1,49 @@
 /* One exercise page: the learner picks, checks and tries again; progress is saved as they
-   go. The kind of exercise (spot, compare) supplies its panel and its check. */
+   go. The kind of exercise (spot, compare) supplies its panel and its check. The reference
+   answers stay hidden until the first check; shown before it, they mark the exercise
+   "answers seen", and no result made after that counts as the learner's best. */
+import { readAssignment } from "./assignment-link.js";
 import facts from "./facts.js";
+import { assignmentBar, nextStep } from "./flow.js";
+import { markExerciseLinks } from "./marks.js";
 import { emptyRecord } from "./records.js";
-import { rank, scoreCompare, scoreSpot } from "./scoring.js";
+import { learnerName, rank, scoreCompare, scoreSpot } from "./scoring.js";
 import { BLOCKED, load, write } from "./storage.js";
-import { el, embeddedData, plural } from "./util.js";
+import { builtExercises, builtLinks, el, embeddedData, plural } from "./util.js";
 
-const LEVEL_DESCRIPTIONS = new Map(facts.levels.map((level) => [level.name, level.description]));
 const PROFICIENT = facts.levels.at(-1).name;
+
+/** Text with a decorative sign before it that screen readers skip. */
+function signed(sign, text) {
+  const span = el("span", {}, el("span", { class: "stc-sign", "aria-hidden": "true" }, `${sign} `));
+  span.append(text);
+  return span;
+}
 
 export function mountExercise(root) {
   if (root.hasAttribute("data-stc-mounted")) return;
   root.setAttribute("data-stc-mounted", "");
   const data = embeddedData(root);
+  const exercises = builtExercises();
+  const links = builtLinks();
+  const found = readAssignment(location.search, exercises);
+  const set = found?.ids.includes(data.id) ? found : null; // opened from an assignment
   const key = root.querySelector(".stc-answers");
+  const hiddenUntilChecked = [key, root.querySelector(".stc-questions")].filter(Boolean);
   const loaded = load(data.id, data.version);
   const state = loaded.record || emptyRecord(data.version);
+  state.answersSeen = state.answersSeen === true; // records saved before it was recorded
   const notice = el("p", { class: "stc-notice" }, loaded.notice || "");
   const summary = el("p", { class: "stc-summary", role: "status" });
+  const keyNote = el("p", { class: "stc-key-note" }, "The reference answers open here after you check.");
   const [checkButton, resetButton, revealButton] = ["Check answers", "Try again", "Show all answers"].map((label, i) =>
     el("button", { type: "button", class: `md-button${i ? "" : " md-button--primary"}` }, label),
   );
+  const next = nextStep(data.id, exercises, set, links);
+  next.hidden = true;
+  let confirmBox = null;
+  let prompt = ""; // a prompt in the summary that goes as soon as it no longer applies
+  let marked = false;
   notice.hidden = !loaded.notice;
 
   function save() {
@@ -32,27 +55,52 @@ export function mountExercise(root) {
     }
   }
 
-  function report(result) {
-    summary.textContent = ui.describe(result);
-    key.open = true;
+  /** Saved after every change the learner makes; a prompt such as "Select at least one
+      sentence first" goes as soon as they act on it. */
+  function changed() {
+    if (prompt && summary.textContent === prompt) summary.textContent = "";
+    prompt = "";
+    save();
+    if (!marked) markExerciseLinks(); // now started: the navigation says so
+    marked = true;
   }
 
-  const ui = (data.kind === "spot" ? spot : compare)(root, data, state, save);
+  const cleanAttempt = () => state.best !== null || (state.checked && !state.answersSeen);
+  function showKey() {
+    const available = state.checked || state.best !== null || state.answersSeen;
+    for (const part of hiddenUntilChecked) part.hidden = !available;
+    keyNote.hidden = available;
+  }
+
+  function report(result) {
+    const lead = state.answersSeen
+      ? "Answers seen before your first check, so this result does not count as your best. "
+      : `${learnerName(result.level)}. `;
+    summary.textContent = lead + ui.describe(result);
+    showKey();
+    key.open = true;
+    next.hidden = false;
+  }
+
+  const ui = (data.kind === "spot" ? spot : compare)(root, data, state, changed);
   const controls = el("div", { class: "stc-controls" }, ui.panel);
-  controls.append(checkButton, resetButton, revealButton, summary);
+  controls.append(checkButton, resetButton, revealButton, summary, next);
   root.querySelector(ui.after).after(notice, controls);
+  key.before(keyNote);
+  if (set) root.prepend(assignmentBar(data.id, set, exercises, links));
 
   checkButton.addEventListener("click", () => {
     const result = ui.check();
     if (!result) {
-      summary.textContent = ui.empty;
+      summary.textContent = prompt = ui.empty;
       return;
     }
     state.checked = true;
     state.result = result;
-    if (!state.best || rank(result) > rank(state.best)) state.best = result;
+    if (!state.answersSeen && (!state.best || rank(result) > rank(state.best))) state.best = result;
     report(result);
     save();
+    markExerciseLinks();
   });
   resetButton.addEventListener("click", () => {
     ui.reset();
@@ -60,13 +108,59 @@ export function mountExercise(root) {
     state.result = null;
     summary.textContent = "Cleared. Make your picks again.";
     key.open = false;
+    next.hidden = true;
     save();
   });
   revealButton.addEventListener("click", () => {
-    ui.reveal();
-    summary.textContent = "All answers shown; not scored. Try again to start over.";
-    key.open = true;
+    if (cleanAttempt() || state.answersSeen) reveal();
+    else confirmReveal();
   });
+
+  function reveal() {
+    ui.reveal();
+    showKey();
+    key.open = true;
+    summary.textContent = state.answersSeen
+      ? "All answers shown. This exercise is marked \u201canswers seen\u201d: no result on it counts as your best."
+      : "All answers shown; not scored. Try again to start over.";
+  }
+
+  /** Before the first check, showing the answers costs the learner their score: ask. */
+  function confirmReveal() {
+    confirmBox?.remove();
+    const show = el("button", { type: "button", class: "md-button" }, "Show the answers");
+    const cancel = el("button", { type: "button", class: "md-button md-button--primary" }, "Cancel");
+    confirmBox = el("div", { class: "stc-confirm", role: "group", "aria-label": "Show the answers before checking?" });
+    confirmBox.append(
+      el(
+        "p",
+        {},
+        "You have not checked this exercise yet. If you show the answers now, it is marked \u201canswers seen\u201d, and no result on it will count as your best.",
+      ),
+      show,
+      " ",
+      cancel,
+    );
+    revealButton.after(confirmBox);
+    cancel.focus(); // the choice that costs nothing is the one Enter makes
+    const close = () => {
+      confirmBox.remove();
+      confirmBox = null;
+    };
+    show.addEventListener("click", () => {
+      close();
+      state.answersSeen = true;
+      save();
+      reveal();
+      revealButton.focus();
+    });
+    cancel.addEventListener("click", () => {
+      close();
+      revealButton.focus();
+    });
+  }
+
+  showKey();
   if (state.checked) {
     // A stored result is never shown as it is: it is worked out again from the picks.
     const result = ui.check();
@@ -78,15 +172,35 @@ export function mountExercise(root) {
 
 /* Spot: units are checkboxes. */
 
-function spot(root, data, state, save) {
+/** What a checked unit turned out to be: its sign, its word, and the class it is shown with. */
+const OUTCOMES = {
+  found: { sign: "✓", word: "Found" },
+  missed: { sign: "!", word: "Missed" },
+  wrong: { sign: "✗", word: "Wrong pick" },
+  fine: { sign: "✓", word: "Fine to leave" },
+  unscored: { sign: "○", word: "Not scored" },
+  key: { sign: "ⓘ", word: "" },
+};
+
+function spot(root, data, state, changed) {
   const units = [...root.querySelectorAll(".stc-unit")];
   const answers = new Map(data.answers.map((a) => [a.unit, a]));
   const numbers = new Set(units.map((unit) => Number(unit.getAttribute("data-unit"))));
   state.picks = state.picks.filter((n) => numbers.has(n)); // a saved pick always names a sentence here
   const panel = el("div", { class: "stc-picks" });
   let locked = false;
+  let outcomes = null; // after a check: each unit's outcome
 
   const picked = (n) => state.picks.includes(n);
+  const short = (why) => facts.whyShort[why] ?? why;
+  const reference = (answer) => (answer.why.length ? answer.why.map(short).join("; ") : facts.verdicts[answer.verdict].label);
+
+  /** "You said: … · Reference: …" for a picked unit with an answer. */
+  function reasons(n) {
+    const answer = answers.get(n);
+    const said = state.why[n] ? short(state.why[n]) : "no reason given";
+    return answer ? `You said: ${said} · Reference: ${reference(answer)}` : `You said: ${said}`;
+  }
 
   function renderPicks() {
     panel.textContent = "";
@@ -97,6 +211,14 @@ function spot(root, data, state, save) {
     const list = el("ul");
     state.picks.sort((a, b) => a - b);
     for (const n of state.picks) {
+      if (outcomes) {
+        const outcome = OUTCOMES[outcomes.get(n).name];
+        const item = el("li", { class: `stc-pick-result stc-pick-result--${outcomes.get(n).name}` });
+        const link = el("a", { href: `#${data.id}-key-${n}` }, `Sentence ${n}`);
+        item.append(link, ": ", signed(outcome.sign, `${outcome.word}. `), reasons(n));
+        list.append(item);
+        continue;
+      }
       const select = el("select", { id: `${data.id}-why-${n}` }, el("option", { value: "" }, "Why? (optional)"));
       for (const why of data.skills) select.append(el("option", { value: why }, facts.whyLabels[why]));
       select.value = state.why[n] || "";
@@ -104,13 +226,13 @@ function spot(root, data, state, save) {
       select.onchange = () => {
         if (select.value) state.why[n] = select.value;
         else delete state.why[n];
-        save();
+        changed();
       };
       const item = el("li", {}, el("label", { for: select.id }, `Sentence ${n}: `));
       item.append(select);
       list.append(item);
     }
-    panel.append(el("p", {}, "Your picks:"), list);
+    panel.append(el("p", {}, outcomes ? "Your picks, checked:" : "Your picks:"), list);
   }
 
   function toggle(unit) {
@@ -122,7 +244,7 @@ function spot(root, data, state, save) {
     } else state.picks.push(n);
     unit.setAttribute("aria-checked", picked(n));
     renderPicks();
-    save();
+    changed();
   }
 
   const MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
@@ -140,22 +262,54 @@ function spot(root, data, state, save) {
     };
   });
 
-  /* Feedback beside a unit (a link to its explanation) and atop its explanation. */
-  function mark(unit, kind, label, outcome) {
+  /** The outcome shown on a unit (a link to its explanation) and atop its explanation. */
+  function mark(unit, name, label, sentence) {
     const n = unit.getAttribute("data-unit");
-    const icon = { good: "✓ ", bad: "✗ ", neutral: "◐ ", key: "ⓘ " }[kind];
-    const link = el("a", { class: `stc-fb stc-fb--${kind}`, href: `#${data.id}-key-${n}` }, el("span", { "aria-hidden": "true" }, icon));
-    link.append(label);
+    const outcome = OUTCOMES[name];
+    unit.setAttribute("data-outcome", name);
+    const words = outcome.word ? `${outcome.word}: ${label}` : label;
+    const link = el("a", { class: `stc-fb stc-fb--${name}`, href: `#${data.id}-key-${n}` }, signed(outcome.sign, words));
     unit.after(link);
     const item = document.getElementById(`${data.id}-key-${n}`);
-    if (item && outcome) item.prepend(el("p", { class: "stc-outcome" }, icon + outcome));
+    if (item && sentence) item.prepend(el("p", { class: `stc-outcome stc-outcome--${name}` }, signed(outcome.sign, sentence)));
   }
 
   function lock(value) {
     locked = value;
+    outcomes = null;
     for (const node of root.querySelectorAll(".stc-fb, .stc-outcome")) node.remove();
-    for (const unit of units) unit.setAttribute("aria-disabled", value);
+    for (const unit of units) {
+      unit.setAttribute("aria-disabled", value);
+      unit.removeAttribute("data-outcome");
+    }
     renderPicks();
+  }
+
+  /** What checking found for each unit: its outcome, its label, the sentence atop its explanation. */
+  function judge() {
+    const judged = new Map();
+    for (const unit of units) {
+      const n = Number(unit.getAttribute("data-unit"));
+      const answer = answers.get(n);
+      const p = picked(n);
+      const verdict = answer && facts.verdicts[answer.verdict];
+      let outcome = null;
+      if (verdict && !verdict.scored) {
+        outcome = ["unscored", verdict.label, `Not scored: ${verdict.label}. You ${p ? "flagged" : "left"} it.`];
+      } else if (verdict?.target) {
+        outcome = p
+          ? ["found", verdict.label, `You found this. ${reasons(n)}.`]
+          : ["missed", verdict.label, "You missed this one: read why it is unsupported."];
+      } else if (verdict) {
+        outcome = p
+          ? ["wrong", verdict.label, `You flagged this, but it is not a claim to flag: ${verdict.label}.`]
+          : ["fine", verdict.label, `Right to leave: ${verdict.label}.`];
+      } else if (p) {
+        outcome = ["wrong", "context only", ""];
+      }
+      if (outcome) judged.set(n, { unit, name: outcome[0], label: outcome[1], sentence: outcome[2] });
+    }
+    return judged;
   }
 
   renderPicks();
@@ -166,34 +320,19 @@ function spot(root, data, state, save) {
     check() {
       if (!state.picks.length) return null;
       lock(true);
-      for (const unit of units) {
-        const n = Number(unit.getAttribute("data-unit"));
-        const answer = answers.get(n);
-        const p = picked(n);
-        const you = p ? "You flagged it" : "You left it";
-        const verdict = answer && facts.verdicts[answer.verdict];
-        if (verdict && !verdict.scored) {
-          mark(unit, "neutral", verdict.label, `Not scored: ${verdict.label}. ${you}.`);
-        } else if (verdict?.target) {
-          mark(unit, p ? "good" : "bad", p ? "found" : "missed", p ? "You found this." : "You missed this.");
-        } else if (verdict) {
-          mark(
-            unit,
-            p ? "bad" : "good",
-            "not a claim the text fails to support",
-            `${you}${p ? ", but" : ", rightly:"} it is not a claim the text fails to support.`,
-          );
-        } else if (p) {
-          mark(unit, "bad", "context, not a claim to flag");
-        }
-      }
+      outcomes = judge();
+      for (const { unit, name, label, sentence } of outcomes.values()) mark(unit, name, label, sentence);
+      renderPicks();
       return scoreSpot(data.answers, state.picks, state.why);
     },
     describe(r) {
-      return `${r.level === PROFICIENT ? "Well done! " : ""}Found ${r.found} of ${plural(r.targets, "unsupported claim")} · ${plural(
-        r.wrong,
-        "wrong pick",
-      )} · why-labels right on ${r.whyRight} of ${r.found}. Level: ${r.level}. ${LEVEL_DESCRIPTIONS.get(r.level)}`;
+      const given = state.picks.filter((n) => answers.get(n) && facts.verdicts[answers.get(n).verdict].target && state.why[n]).length;
+      let text = `You found ${r.found} of ${plural(r.targets, "unsupported claim")}${r.wrong ? ` and made ${plural(r.wrong, "wrong pick")}` : ", with no wrong picks"}.`;
+      if (r.wrong && r.level !== PROFICIENT) text += " Each wrong pick cancels one find.";
+      if (r.found && given) text += ` Your reasons: ${r.whyRight} of ${given} matched the reference.`;
+      else if (r.found) text += " Next time, choose a reason for each pick: naming the technique is part of the skill.";
+      if (r.level !== PROFICIENT) text += " Read the explanations below, then try again.";
+      return text;
     },
     reset() {
       state.picks = [];
@@ -213,18 +352,20 @@ function spot(root, data, state, save) {
 
 /* Compare: a verdict on the article's account of its source. */
 
-function compare(root, data, state, save) {
+function compare(root, data, state, changed) {
   const panel = el("fieldset", { class: "stc-verdicts" }, el("legend", {}, "Your verdict"));
   const boxes = root.querySelectorAll(".stc-compare__side blockquote p");
+  const labels = new Map();
   const inputs = Object.entries(facts.compareVerdicts).map(([value, label]) => {
     const radio = el("input", { type: "radio", name: `${data.id}-verdict`, id: `${data.id}-${value}`, value });
     radio.checked = state.verdict === value;
     radio.onchange = () => {
       state.verdict = value;
-      save();
+      changed();
     };
     const wrap = el("label", { for: radio.id }, radio);
     wrap.append(` ${label}`);
+    labels.set(value, wrap);
     panel.append(wrap);
     return radio;
   });
@@ -232,13 +373,13 @@ function compare(root, data, state, save) {
   note.value = state.note;
   note.oninput = () => {
     state.note = note.value.slice(0, facts.limits.note);
-    save();
+    changed();
   };
   panel.append(el("label", { for: note.id }, "Your reason (optional)"), note);
-  inputs.push(note);
 
-  /* The claim and the source, with the words that differ marked (spans from the build), or plain. */
-  function show(on) {
+  /** The claim and the source, with the words that differ marked (spans from the build), or
+      plain; and, once checked, the learner's verdict and the reference's tagged in the list. */
+  function show(on, checked = false) {
     [data.claim, data.source].forEach((text, side) => {
       const box = boxes[side];
       box.textContent = "";
@@ -250,6 +391,17 @@ function compare(root, data, state, save) {
       box.append(text.slice(pos));
     });
     for (const input of inputs) input.disabled = on;
+    note.readOnly = on;
+    panel.classList.toggle("stc-verdicts--shown", on);
+    for (const [value, wrap] of labels) {
+      wrap.querySelector(".stc-tags")?.remove();
+      const tags = [];
+      if (checked && value === state.verdict) tags.push("your verdict");
+      if (on && value === data.verdict) tags.push("the reference answer");
+      wrap.classList.toggle("stc-chosen", checked && value === state.verdict);
+      wrap.classList.toggle("stc-reference", on && value === data.verdict);
+      if (tags.length) wrap.append(el("span", { class: "stc-tags" }, ` · ${tags.join(" and ")}`));
+    }
   }
 
   return {
@@ -258,19 +410,17 @@ function compare(root, data, state, save) {
     empty: "Pick a verdict first.",
     check() {
       if (!state.verdict) return null;
-      show(true);
+      show(true, true);
       return scoreCompare(data.verdict, state.verdict);
     },
     describe(r) {
-      const reference = `${facts.compareVerdicts[data.verdict]}. Level: ${r.level}.`;
+      const reference = `\u201c${facts.compareVerdicts[data.verdict]}\u201d`;
       return r.correct
-        ? `✓ Your verdict matches the reference answer: ${reference}`
-        : `✗ Your verdict: ${facts.compareVerdicts[state.verdict]}. The reference answer: ${reference}`;
+        ? `Your verdict matches the reference answer: ${reference}.`
+        : `Your verdict: \u201c${facts.compareVerdicts[state.verdict]}\u201d. The reference answer: ${reference}. Read why below.`;
     },
     reset() {
-      state.verdict = "";
-      state.note = "";
-      note.value = "";
+      state.verdict = ""; // the written reason stays: it is the learner's to rewrite
       for (const input of inputs) input.checked = false;
       show(false);
     },

@@ -57,18 +57,34 @@ export default Object.freeze({
     "conspiracy": "A hidden plan, asserted without evidence",
     "discrediting": "Attacks the messenger, not the evidence"
   },
+  "whyShort": {
+    "no-source": "No source",
+    "beyond-source": "Beyond its evidence",
+    "sweeping": "Sweeping",
+    "guess-as-fact": "Guess as fact",
+    "loaded-words": "Loaded words",
+    "cause-leap": "Unshown cause",
+    "insinuation": "Insinuation",
+    "weak-authority": "Weak authority",
+    "headline-overclaim": "Headline overclaim",
+    "conspiracy": "Hidden plan",
+    "discrediting": "Attacks the messenger"
+  },
   "levels": [
     {
       "name": "Basic",
-      "description": "Under half found, counting wrong picks: read the explanations and try again."
+      "description": "Claims found, less one for each wrong pick, come to less than half of the claims.",
+      "learnerName": "Keep practising"
     },
     {
       "name": "Emergent",
-      "description": "At least half found, counting each wrong pick against a find."
+      "description": "Claims found, less one for each wrong pick, come to at least half of the claims.",
+      "learnerName": "Getting there"
     },
     {
       "name": "Proficient",
-      "description": "Every unsupported claim found, and no wrong picks."
+      "description": "Every unsupported claim found, and no wrong picks.",
+      "learnerName": "Spot on"
     }
   ],
   "emergentShare": 0.5,

@@ -1,6 +1,7 @@
 /* Spot the Claim's front end: mounts each page's tools on every page Material shows,
    including after instant navigation. Progress and teacher tools load only where needed. */
 import { mountExercise } from "./exercise.js";
+import { markExerciseLinks } from "./marks.js";
 
 const LAZY = [
   ["[data-stc-progress]", () => import("./progress.js"), "mountProgress"],
@@ -13,12 +14,25 @@ function labelSearch() {
   if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
 }
 
+/** Material wraps wide tables in a box that scrolls sideways; a keyboard can scroll it only
+    if it can be focused, and a screen reader should hear what it is. */
+function focusableTables() {
+  const wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+  wraps.forEach((wrap, i) => {
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", `Table ${i + 1} of ${wraps.length}`);
+  });
+}
+
 let shown = 0;
 
 async function ready() {
   const start = performance.now();
   labelSearch();
+  focusableTables();
   for (const root of document.querySelectorAll("[data-exercise]")) mountExercise(root);
+  markExerciseLinks();
   for (const [selector, load, mount] of LAZY) {
     const roots = document.querySelectorAll(selector);
     if (!roots.length) continue;

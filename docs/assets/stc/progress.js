@@ -3,8 +3,8 @@
    saved progress and refused whole if anything is wrong; it never replaces a better result. */
 import facts from "./facts.js";
 import { parseProgressFile } from "./files.js";
-import { isSlug } from "./records.js";
-import { describe, rank } from "./scoring.js";
+import { isSlug, progressOf } from "./records.js";
+import { describeForLearner, rank } from "./scoring.js";
 import { readAll, readAside, readOne, replace, storage, writable } from "./storage.js";
 import { button, download, el, plural } from "./util.js";
 
@@ -23,18 +23,36 @@ const phrase = (text) => text.charAt(0).toLowerCase() + text.slice(1);
 function status(record, version) {
   if (!record) return "Not started";
   if (record.version !== version) return "Changed since you worked on it: start again";
-  let text = record.checked && record.result ? `Checked: ${describe(record.result)}` : "Started";
-  if (record.best && (!record.checked || describe(record.best) !== describe(record.result))) {
-    text += ` · best: ${describe(record.best)}`;
+  const seen = record.answersSeen === true;
+  let text = record.checked && record.result ? `Checked: ${describeForLearner(record.result, seen)}` : "Started";
+  if (seen && !(record.checked && record.result)) text += " · answers seen";
+  if (record.best && (!record.checked || describeForLearner(record.best) !== describeForLearner(record.result))) {
+    text += ` · best: ${describeForLearner(record.best)}`;
   }
   return text;
 }
 
-function fill() {
+/** Each status cell filled in, and "n of m done" with where to continue above them. */
+function fill(summary) {
   const records = readAll();
-  for (const cell of document.querySelectorAll("[data-stc-status]")) {
-    cell.textContent = status(records.get(cell.getAttribute("data-stc-status")), cell.getAttribute("data-version"));
+  let done = 0;
+  let next = null; // the first exercise started and not done, else the first not started
+  let fresh = null;
+  const cells = document.querySelectorAll("[data-stc-status]");
+  for (const cell of cells) {
+    const record = records.get(cell.getAttribute("data-stc-status"));
+    const version = cell.getAttribute("data-version");
+    cell.textContent = status(record, version);
+    const progress = progressOf(record, version);
+    if (progress === "done") done += 1;
+    else if (progress === "started") next ||= cell;
+    else fresh ||= cell;
   }
+  summary.textContent = `You have done ${done} of ${plural(cells.length, "exercise")}.`;
+  const link = (next || fresh)?.closest("li")?.querySelector("a");
+  if (link) {
+    summary.append(` ${next ? "Carry on with" : "Next up"}: `, el("a", { href: link.href }, link.textContent.trim()));
+  } else if (cells.length) summary.append(" Every exercise is done.");
 }
 
 /** How much a record is worth keeping: its best result (and, between two of the same
@@ -115,6 +133,7 @@ export function mountProgress(page) {
   );
   const titleOf = (id) => cells.get(id)?.closest("li")?.querySelector("a")?.textContent.trim() || id;
   const message = el("p", { role: "status" });
+  const summary = el("p", { class: "stc-progress-summary" });
   let planBox = null; // the question shown before an import replaces anything
   const exportButton = button("Export progress");
   const label = el("label", { class: "md-button" }, "Import progress");
@@ -123,7 +142,7 @@ export function mountProgress(page) {
   const asideButton = button("Download kept-aside answers");
   const aside = el("p", { class: "stc-aside", hidden: "" });
   page.textContent = "";
-  page.append(exportButton, " ", label, message, aside);
+  page.append(summary, exportButton, " ", label, message, aside);
   function showAside() {
     const kept = readAside();
     aside.hidden = !kept.length;
@@ -262,9 +281,9 @@ export function mountProgress(page) {
         : "Nothing to import.";
     const aside = keptAside ? ` What ${keptAside === 1 ? "it" : "they"} replaced is kept aside in this browser.` : "";
     message.textContent = `${done}${aside}${kept}${elsewhere}`;
-    fill();
+    fill(summary);
     showAside();
   }
-  fill();
+  fill(summary);
   showAside();
 }

@@ -71,3 +71,10 @@ export function isRecord(record) {
 export function emptyRecord(version) {
   return { version, picks: [], why: {}, verdict: "", note: "", checked: false, result: null, best: null, at: "", answersSeen: false };
 }
+
+/** How far a learner has got with an exercise, from its saved record: "done" once checked,
+    "started" once anything is saved, or "" (nothing saved, or saved for another version). */
+export function progressOf(record, version) {
+  if (!record || record.version !== version) return "";
+  return record.checked || record.best ? "done" : "started";
+}

@@ -57,6 +57,22 @@ export function describe(result) {
   return `found ${result.found} of ${result.targets}, ${result.wrong} wrong pick${result.wrong === 1 ? "" : "s"} (${result.level})`;
 }
 
+const LEARNER_NAMES = new Map(facts.levels.map((level) => [level.name, level.learnerName]));
+
+/** A level in the words a learner is shown (the rubric names are for teachers). */
+export const learnerName = (level) => LEARNER_NAMES.get(level);
+
+/** A result in a few words for the learner who made it: on the progress and assignment
+    pages. A result made after the answers were shown is said to be so, without a level. */
+export function describeForLearner(result, answersSeen = false) {
+  if (!result) return "not checked";
+  const counts =
+    "correct" in result
+      ? `your verdict ${result.correct ? "matched" : "differed from"} the reference`
+      : `found ${result.found} of ${result.targets}, ${result.wrong ? `${result.wrong} wrong pick${result.wrong === 1 ? "" : "s"}` : "no wrong picks"}`;
+  return answersSeen ? `${counts}, after seeing the answers` : `${counts}: ${learnerName(result.level)}`;
+}
+
 /** The score of one exercise in a results file, worked out again from its picks. */
 export function rescore(exercise, entry) {
   if (!entry.checked) return null;

@@ -48,3 +48,14 @@ export function builtLinks() {
   }
   return links;
 }
+
+/** The site's exercises the build linked this page to, in the site's order:
+    id → { href, title, version }. */
+export function builtExercises() {
+  const exercises = new Map();
+  for (const a of document.querySelectorAll('.stc-links a[data-stc-link^="exercise:"]')) {
+    const id = a.getAttribute("data-stc-link").slice("exercise:".length);
+    exercises.set(id, { href: a.href, title: a.textContent, version: a.getAttribute("data-stc-version") || "" });
+  }
+  return exercises;
+}

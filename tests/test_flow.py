@@ -1,0 +1,129 @@
+"""Going from exercise to exercise in Chromium: Next exercise, the assignment bar through a
+whole assignment without the browser's Back button, done and started marks, where to
+continue, and the skip link every page starts with."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from conftest import ROOT, wait_until_ready
+from playwright.sync_api import Page, expect
+
+from build_tools.catalogue import load_catalogue
+
+SPOT, COMPARE = "warning-or-threat", "entirely-funded"
+ASSIGNMENT = f"assignment/?name={quote('Week 1 & 2')}&ex={SPOT},{COMPARE}"
+
+
+def title_of(exercise_id: str) -> str:
+    catalogue = load_catalogue(ROOT / "exercises")
+    return next(e.model.title for e in catalogue.exercises if e.model.id == exercise_id)
+
+
+def bar(page: Page):
+    return page.get_by_role("navigation", name="Assignment")
+
+
+def test_an_assignment_from_start_to_results_without_the_back_button(
+    checked_page: Page, site_url: str
+) -> None:
+    page = checked_page
+    page.goto(site_url + ASSIGNMENT)
+    wait_until_ready(page)
+    page.evaluate("window.stillThisDocument = true")  # gone if a link reloads the page
+    page.locator(".stc-assignment li").first.get_by_role("link").click()
+    expect(bar(page)).to_contain_text("Assignment: Week 1 & 2 · exercise 1 of 2")
+    assert page.evaluate("window.stillThisDocument") is True  # instant navigation
+    page.reload()  # the assignment is in the address: the bar survives a reload
+    wait_until_ready(page)
+    expect(bar(page)).to_contain_text("exercise 1 of 2")
+    expect(bar(page).get_by_role("link", name=f"Next: {title_of(COMPARE)}")).to_be_visible()
+    for number in (2, 4, 5):
+        page.locator(f'.stc-unit[data-unit="{number}"]').click()
+    page.get_by_role("button", name="Check answers").click()
+    page.evaluate("window.stillThisDocument = true")
+    page.get_by_role("link", name=f"Next exercise: {title_of(COMPARE)}").click()
+    expect(bar(page)).to_contain_text("exercise 2 of 2")
+    assert page.evaluate("window.stillThisDocument") is True
+    expect(bar(page).get_by_role("link", name="Next:")).to_have_count(0)  # the last one
+    page.get_by_label("It goes beyond the source").check()
+    page.get_by_role("button", name="Check answers").click()
+    page.get_by_role("link", name="Back to the assignment to hand in your results").click()
+    items = page.locator(".stc-assignment li")
+    expect(items).to_have_count(2)
+    expect(items.first).to_contain_text("checked: found 3 of 3, no wrong picks: Spot on")
+    expect(items.nth(1)).to_contain_text("checked: your verdict matched the reference: Spot on")
+    # The bar's way back works from any exercise, and the list's links keep the assignment.
+    items.nth(1).get_by_role("link").click()
+    bar(page).get_by_role("link", name="Back to the assignment").click()
+    expect(page.locator(".stc-assignment")).to_be_visible()
+
+
+def test_next_exercise_in_the_site_order_outside_an_assignment(page: Page, site_url: str) -> None:
+    catalogue = load_catalogue(ROOT / "exercises")
+    first, second = catalogue.exercises_of("idlib-last-stand")[:2]
+    page.goto(f"{site_url}articles/idlib-last-stand/{first.model.id}/")
+    expect(bar(page)).to_have_count(0)
+    page.locator('.stc-unit[data-unit="2"]').click()
+    next_link = page.get_by_role("link", name=f"Next exercise: {second.model.title}")
+    expect(next_link).to_be_hidden()  # only once checked
+    page.get_by_role("button", name="Check answers").click()
+    next_link.click()
+    expect(page).to_have_url(f"{site_url}articles/idlib-last-stand/{second.model.id}/")
+
+
+def test_an_exercise_named_by_an_assignment_it_is_not_in_shows_no_bar(
+    page: Page, site_url: str
+) -> None:
+    page.goto(f"{site_url}articles/idlib-last-stand/{SPOT}/?name=Week&ex={COMPARE}")
+    wait_until_ready(page)
+    expect(bar(page)).to_have_count(0)
+
+
+def test_done_and_started_marks_and_where_to_continue(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}articles/idlib-last-stand/{SPOT}/")
+    page.locator('.stc-unit[data-unit="2"]').click()
+    page.get_by_role("button", name="Check answers").click()
+    nav_link = page.locator(".md-nav a.md-nav__link", has_text=title_of(SPOT))
+    expect(nav_link.locator(".stc-mark")).to_have_text("✓ done")
+    page.goto(f"{site_url}articles/idlib-last-stand/{COMPARE}/")
+    page.get_by_label("It goes beyond the source").check()
+    page.goto(f"{site_url}articles/idlib-last-stand/")
+    wait_until_ready(page)
+    listed = page.locator(".md-content a[data-stc-exercise]")
+    expect(listed.filter(has_text=title_of(SPOT)).locator(".stc-mark")).to_have_text("✓ done")
+    expect(listed.filter(has_text=title_of(COMPARE)).locator(".stc-mark")).to_have_text("◐ started")
+    expect(page.locator(".md-content .stc-mark")).to_have_count(2)
+    page.goto(site_url + "progress/")
+    wait_until_ready(page)
+    total = len(load_catalogue(ROOT / "exercises").exercises)
+    summary = page.locator(".stc-progress-summary")
+    expect(summary).to_have_text(
+        f"You have done 1 of {total} exercises. Carry on with: {title_of(COMPARE)}"
+    )
+    summary.get_by_role("link").click()
+    expect(page).to_have_url(f"{site_url}articles/idlib-last-stand/{COMPARE}/")
+
+
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [
+        (f"articles/idlib-last-stand/{SPOT}/", "Skip to the exercise"),
+        (f"articles/idlib-last-stand/{COMPARE}/", "Skip to the exercise"),
+        ("teachers/class-report/", "Skip to content"),
+        ("progress/", "Skip to content"),
+    ],
+)
+def test_the_first_tab_reaches_the_skip_link(
+    page: Page, site_url: str, path: str, label: str
+) -> None:
+    page.goto(site_url + path)
+    wait_until_ready(page)
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text(label)
+    expect(skip).to_be_visible()  # Material shows its skip link when focused
+    page.keyboard.press("Enter")
+    target = page.evaluate("location.hash.slice(1)")
+    assert target and page.locator(f"#{target}").count() == 1
