@@ -51,3 +51,26 @@ def test_articles_keep_the_published_wording() -> None:
     assert "confidential Pentagon documents, that US air wars" in second
     assert "“the last rebel stronghold in Syria”" in second  # curly quotes kept
     assert "Note to readers" not in second and "Copyright" not in second
+
+
+def test_a_source_quote_in_pieces_is_found_piece_by_piece(tmp_path: Path) -> None:
+    """Words the article quotes from one source in two places: each piece located, in order,
+    and a difference found inside the piece that holds it."""
+    text = (ROOT / "tests/fixtures/compare.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "source: Many of these more resource-intensive services are supported by international"
+        " donors",
+        "source: councils also provide some intermittently successful municipal services […]"
+        " Many of these more resource-intensive services",
+    )
+    path = tmp_path / "pieces.yaml"
+    path.write_text(text, encoding="utf-8")
+    catalogue = load_catalogue(ROOT / "exercises", [path])
+    assert catalogue.ok, catalogue.diagnostics
+    (exercise,) = catalogue.exercises
+    assert [exercise.passage[start:end] for start, end in exercise.quoted] == [
+        "councils also provide some intermittently successful municipal services",
+        "Many of these more resource-intensive services",
+    ]
+    ((_, in_source),) = exercise.differences
+    assert exercise.passage[in_source[0] : in_source[1]] == "Many of these"

@@ -13,6 +13,7 @@ from build_tools.render import (
     navigation,
     render_exercise,
     render_pages,
+    unit_pieces,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,3 +81,32 @@ def test_the_content_version_changes_when_the_units_do() -> None:
         resplit = replace(exercise, units=[merged, *renumbered])
         assert resplit.model == exercise.model
         assert content_hash(resplit) != content_hash(exercise), exercise.model.id
+
+
+def test_a_compare_passage_marks_the_claim_and_the_quoted_words() -> None:
+    catalogue = load_catalogue(ROOT / "exercises", [ROOT / "tests/fixtures/compare.yaml"])
+    (exercise,) = catalogue.exercises
+    runs = [run for unit in exercise.units for run in unit_pieces(exercise, unit)]
+    assert "".join(text for text, _ in runs) == "".join(u.text for u in exercise.units)
+    assert [text for text, kind in runs if kind == "claim"] == [exercise.model.claim]
+    assert [text for text, kind in runs if kind == "quoted"] == [exercise.model.source]
+    page = render_exercise(exercise)
+    assert f'<q class="stc-quoted">{exercise.model.source}</q>' in page
+
+
+def test_a_spot_unit_is_one_plain_run() -> None:
+    catalogue = load_catalogue(ROOT / "exercises")
+    exercise = next(e for e in catalogue.exercises if e.model.id == "warning-or-threat")
+    assert unit_pieces(exercise, exercise.units[0]) == [(exercise.units[0].text, "")]
+
+
+def test_exercise_pages_link_every_exercise_in_the_site_order() -> None:
+    catalogue = load_catalogue(ROOT / "exercises")
+    pages = render_pages(catalogue)
+    page = pages["articles/idlib-last-stand/warning-or-threat.md"]
+    keys = re.findall(r'data-stc-link="exercise:([a-z0-9-]+)"', page)
+    in_order = [
+        e.model.id for a in catalogue.articles_in_order() for e in catalogue.exercises_of(a.id)
+    ]
+    assert keys == in_order
+    assert 'data-stc-link="page:assignment"' in page and 'data-stc-link="page:progress"' in page

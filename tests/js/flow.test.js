@@ -1,0 +1,84 @@
+/* Answers seen, how far a learner has got, results in a learner's words, and what an
+   assignment link names: the pure parts of the exercise flow. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { readAssignment } from "../../docs/assets/stc/assignment-link.js";
+import facts from "../../docs/assets/stc/facts.js";
+import { parseProgressFile } from "../../docs/assets/stc/files.js";
+import { merge } from "../../docs/assets/stc/progress.js";
+import { emptyRecord, isRecord, progressOf } from "../../docs/assets/stc/records.js";
+import { describeForLearner, scoreSpot } from "../../docs/assets/stc/scoring.js";
+
+const VERSION = "0123456789abcdef";
+const ANSWERS = [
+  { unit: 1, verdict: "unsupported", why: ["no-source"] },
+  { unit: 2, verdict: "supported", why: [] },
+];
+const full = scoreSpot(ANSWERS, [1]);
+
+test("answers seen and a best result cannot go together; records without the flag still read", () => {
+  const seen = { ...emptyRecord(VERSION), answersSeen: true, checked: true, result: full };
+  assert.ok(isRecord(seen));
+  assert.ok(!isRecord({ ...seen, best: full }), "a best result made after seeing the answers");
+  const { answersSeen, ...older } = emptyRecord(VERSION);
+  assert.equal(answersSeen, false);
+  assert.ok(isRecord(older), "a record saved before answers seen were recorded");
+  assert.ok(!isRecord({ ...older, answersSeen: "yes" }));
+});
+
+test("an import never puts work done after seeing the answers over a clean best result", () => {
+  const clean = {
+    ...emptyRecord(VERSION),
+    checked: true,
+    result: scoreSpot(ANSWERS, [2]),
+    best: scoreSpot(ANSWERS, [2]),
+    at: "2026-01-01T00:00:00Z",
+  };
+  const peeked = { ...emptyRecord(VERSION), answersSeen: true, checked: true, result: full, at: "2026-02-01T00:00:00Z" };
+  assert.equal(merge(clean, peeked, VERSION), clean);
+  assert.equal(merge(peeked, clean, VERSION), clean);
+});
+
+test("progress files of every version read are imported", () => {
+  for (const version of facts.formats.versionsRead) {
+    const text = JSON.stringify({ format: facts.formats.progress, version, exercises: { w: emptyRecord(VERSION) } });
+    assert.deepEqual(parseProgressFile(text, new Set(["w"])).entries.length, 1, String(version));
+  }
+  const future = JSON.stringify({ format: facts.formats.progress, version: 99, exercises: {} });
+  assert.ok(parseProgressFile(future, new Set()).problem);
+});
+
+test("how far a learner has got: done once checked, started once saved, nothing for another version", () => {
+  const started = { ...emptyRecord(VERSION), picks: [1] };
+  assert.equal(progressOf(undefined, VERSION), "");
+  assert.equal(progressOf(started, VERSION), "started");
+  assert.equal(progressOf({ ...started, checked: true, result: full }, VERSION), "done");
+  assert.equal(progressOf({ ...started, best: full }, VERSION), "done"); // checked, then Try again
+  assert.equal(progressOf({ ...started, checked: true }, "fedcba9876543210"), "");
+});
+
+test("results in a learner's words: no rubric names, answers seen said plainly", () => {
+  const levels = facts.levels.map((level) => level.name);
+  const said = [
+    describeForLearner(full),
+    describeForLearner(scoreSpot(ANSWERS, [1, 2])),
+    describeForLearner(scoreSpot(ANSWERS, [2])),
+    describeForLearner({ correct: true, level: levels.at(-1) }),
+  ];
+  assert.deepEqual(said, [
+    "found 1 of 1, no wrong picks: Spot on",
+    "found 1 of 1, 1 wrong pick: Keep practising",
+    "found 0 of 1, 1 wrong pick: Keep practising",
+    "your verdict matched the reference: Spot on",
+  ]);
+  for (const text of said) for (const level of levels) assert.ok(!text.includes(level));
+  assert.equal(describeForLearner(full, true), "found 1 of 1, no wrong picks, after seeing the answers");
+});
+
+test("an assignment link names its exercises once each, known ones only, with a visible name", () => {
+  const known = new Set(["a", "b"]);
+  assert.deepEqual(readAssignment("?name=Week%201&ex=b,a,b,zz", known), { title: "Week 1", ids: ["b", "a"], unknown: 1, repeated: 1 });
+  assert.equal(readAssignment("?name=%E2%80%8B&ex=a", known), null, "a name of invisible characters only");
+  assert.equal(readAssignment("?name=W&ex=constructor,__proto__", known), null);
+  assert.equal(readAssignment("?ex=a", known), null);
+});
