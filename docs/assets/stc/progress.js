@@ -51,7 +51,7 @@ function fill(summary) {
   summary.textContent = `You have done ${done} of ${plural(cells.length, "exercise")}.`;
   const link = (next || fresh)?.closest("li")?.querySelector("a");
   if (link) {
-    summary.append(` ${next ? "Carry on with" : "Next up"}: `, el("a", { href: link.href }, link.textContent.trim()));
+    summary.append(` ${next ? "Carry on with" : done ? "Next up" : "Start with"}: `, el("a", { href: link.href }, link.textContent.trim()));
   } else if (cells.length) summary.append(" Every exercise is done.");
 }
 
