@@ -51,7 +51,7 @@ def test_export_and_import_round_trip(checked_page: Page, site_url: str, tmp_pat
     exported = tmp_path / "progress.json"
     download_info.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["format"] == "spot-the-claim-progress" and data["version"] == 1
+    assert data["format"] == "spot-the-claim-progress" and data["version"] == 2
     assert set(data["exercises"]) == {"warning-or-threat", "entirely-funded"}
 
     page.evaluate("localStorage.clear()")
