@@ -209,7 +209,7 @@ function levelsPart(students) {
   const list = el("ul", { class: "stc-levels" });
   for (const [level, n] of levels) list.append(el("li", {}, `${level}: ${n}`));
   list.append(el("li", {}, `Answers seen before the first check, no level: ${seen}`), el("li", {}, `Not checked: ${unchecked}`));
-  return [el("h2", {}, "Levels reached, one per student and exercise"), list];
+  return [el("h2", {}, "Answers at each level, one per student and exercise"), list];
 }
 
 const COUNTED = "The lists below count each student who checked an exercise without showing its answers first.";
@@ -378,6 +378,7 @@ export function report(root, data) {
   }
 
   async function load(files) {
+    if (!files.length) return; // something other than files was dropped
     const read = await Promise.all(files.map(readResultsFile));
     const reasons = read.map((r) => r.problem ?? judged(r.content));
     // The first files read decide the assignment: the one most of them are from.
