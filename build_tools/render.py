@@ -320,8 +320,28 @@ def _scoring_data(exercise: CheckedExercise) -> dict[str, Any]:
     }
 
 
-def teacher_data(catalogue: Catalogue) -> list[dict[str, Any]]:
-    """What the assignment, student and class report pages need about every exercise."""
+def _wrong_pick_answers(exercise: CheckedExercise) -> dict[str, Any]:
+    """The reference answers of a spot exercise's sentences that are wrong picks, so that the
+    class report can show what the most common wrong picks say and why they are not claims."""
+    if isinstance(exercise.model, CompareExercise):
+        return {}
+    return {
+        "nonTargets": [
+            {
+                "unit": unit,
+                "quote": answer.quote,
+                "verdict": answer.verdict.value,
+                "explanation": answer.explanation,
+            }
+            for unit, answer in exercise.answers_by_unit
+            if answer.verdict.is_scored and not answer.verdict.is_target
+        ]
+    }
+
+
+def teacher_data(catalogue: Catalogue, *, report: bool = False) -> list[dict[str, Any]]:
+    """What the assignment, student and class report pages need about every exercise; with
+    `report`, also what only the class report shows (see `_wrong_pick_answers`)."""
     return [
         {
             "id": e.model.id,
@@ -338,6 +358,7 @@ def teacher_data(catalogue: Catalogue) -> list[dict[str, Any]]:
                 for unit, answer in e.answers_by_unit
                 if answer.verdict.is_target
             ],
+            **(_wrong_pick_answers(e) if report else {}),
         }
         for article in catalogue.articles_in_order()
         for e in catalogue.exercises_of(article.id)
@@ -390,7 +411,7 @@ def exercise_links(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[s
 
 
 def render_tools(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
-    data = teacher_data(catalogue)
+    shared, report = teacher_data(catalogue), teacher_data(catalogue, report=True)
     template = _env.get_template("tool.md.j2")
     needs: dict[str, Mapping[str, str | BuiltLink]] = {
         "assign": {"page:assignment": "assignment.md"},
@@ -399,7 +420,10 @@ def render_tools(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str
     }
     return {
         path: template.render(
-            tool=tool, title=title, data=data, links=built_links(path, needs[tool])
+            tool=tool,
+            title=title,
+            data=report if tool == "report" else shared,
+            links=built_links(path, needs[tool]),
         )
         for path, (tool, title) in TOOLS.items()
     }

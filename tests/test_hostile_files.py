@@ -31,7 +31,13 @@ REPORT_VERDICTS = {
     "stated-score-only.json": "read (Peggy)",
     "not-json.json": "refused, not a results file: its text is not JSON",
     "key-given-twice.json": "refused, it gives “student” more than once in one place",
+    "prototype-student.json": "read (__proto__)",
+    "prototype-why.json": "refused, the answers to “A warning, or a threat?” are malformed",
 }
+HOSTILE_REASON = (
+    "</dd><img src=x onerror=\"window.__pwned='note'\"><script>window.__pwned='script'</script>"
+    '\n=HYPERLINK("http://x")'
+)
 
 THROWING_STORAGE = """(() => {
     const mode = sessionStorage.getItem('stc-test-throw');
@@ -104,8 +110,24 @@ def test_a_class_report_judges_each_hostile_file_on_its_own(
     for name, verdict in REPORT_VERDICTS.items():
         expect(files.filter(has_text=f"{name}:")).to_contain_text(verdict)
     rows = page.locator(".stc-report tbody tr")
-    expect(rows).to_have_count(4)
-    expect(rows.filter(has_text="Peggy")).to_contain_text("not checked")
+    expect(rows).to_have_count(5)
+    expect(rows.filter(has_text="Peggy")).to_contain_text(
+        "not checkedThe file said found 3 of 3, 0 wrong picks, 3 reasons right (Proficient);"
+        " worked out from the picks: not checked."
+    )
+    proto = page.locator("details.stc-student", has_text="__proto__ ·")
+    expect(proto.locator("summary")).to_have_text(
+        "__proto__ · 2 of 2 exercises checked, 1 after seeing the answers"
+    )
+    for summary in page.locator("details.stc-student summary").all():
+        summary.click()
+    expect(proto.locator(".stc-reason")).to_have_text(HOSTILE_REASON)  # text, never markup
+    expect(proto).to_contain_text("yes: the result is not the student's own work")
+    expect(proto).to_contain_text("Can't tell from the text")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    exported = Path(download.value.path()).read_bytes().decode("utf-8-sig")
+    assert '\r\n"__proto__",1,1,3,1,1,1,0,1,0,0,1\r\n' in exported, exported
     assert page.evaluate("window.__pwned") is None
     assert page.locator(".stc-report img, .stc-report script").count() == 0
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved

@@ -9,10 +9,11 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import open_in_scheme
+from conftest import open_in_scheme, wait_until_ready
 from playwright.sync_api import Browser, Page, expect
 
 from build_tools.model import ResultsFile
@@ -39,6 +40,8 @@ def create_link(page: Page, site_url: str) -> str:
 def do_assignment(
     browser: Browser, link: str, name: str, picks: tuple[int, ...], verdict: str, out: Path
 ) -> Path:
+    """One student's whole assignment: picks (with a reason for sentence 2), a verdict with
+    a written reason, and the results file downloaded."""
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     page.goto(link)
@@ -51,10 +54,12 @@ def do_assignment(
     items.first.get_by_role("link").click()
     for number in picks:
         page.locator(f'.stc-unit[data-unit="{number}"]').click()
+    page.get_by_label("Sentence 2:").select_option("no-source")
     page.get_by_role("button", name="Check answers").click()
     page.goto(link)
     page.locator(".stc-assignment li").nth(1).get_by_role("link").click()
     page.get_by_label(verdict).check()
+    page.get_by_label("Your reason (optional)").fill(f"{name}'s reason: <b>not</b> all.")
     page.get_by_role("button", name="Check answers").click()
     page.goto(link)
     expect(page.locator(".stc-assignment li").first).to_contain_text("checked:")
@@ -66,6 +71,31 @@ def do_assignment(
     context.close()
     ResultsFile.model_validate_json(path.read_text(encoding="utf-8"))  # the published schema
     return path
+
+
+def drop_files(page: Page, *paths: Path) -> None:
+    """Drop files on the report's drop zone, as a file manager would."""
+    files = [{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in paths]
+    transfer = page.evaluate_handle(
+        """(files) => {
+            const transfer = new DataTransfer();
+            for (const f of files) transfer.items.add(new File([f.text], f.name));
+            return transfer;
+        }""",
+        files,
+    )
+    zone = page.locator(".stc-drop")
+    zone.dispatch_event("dragenter", {"dataTransfer": transfer})
+    expect(zone).to_have_class(re.compile(r"\bstc-drop--over\b"))
+    zone.dispatch_event("drop", {"dataTransfer": transfer})
+    expect(zone).not_to_have_class(re.compile(r"\bstc-drop--over\b"))
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """The downloaded CSV as a spreadsheet would read it: UTF-8 with a byte-order mark."""
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a byte-order mark, for spreadsheet programs"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
 def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: Path) -> None:
@@ -97,97 +127,207 @@ def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: P
     outdated["student"] = "Di"
     outdated["exercises"][0]["version"] = "0123456789abcdef"
     old.write_text(json.dumps(outdated), encoding="utf-8")
+    seen = tmp_path / "seen.json"  # Ana's answers, checked after showing the spot answers
+    peeked = json.loads(json.dumps(data))
+    peeked["student"] = "Cy"
+    peeked["exercises"][0]["answersSeen"] = True
+    seen.write_text(json.dumps(peeked), encoding="utf-8")
 
     page.goto(site_url + "teachers/class-report/")
+    wait_until_ready(page)
     title = page.title()
-    page.get_by_label("Choose results files").set_input_files(
-        [ana, ben, hostile, other, again, broken, old]
-    )
+    chooser = page.get_by_label("Choose results files")
+    page.get_by_role("link", name="results file format").focus()
+    page.keyboard.press("Tab")
+    expect(chooser).to_be_focused()  # the file chooser is reached by keyboard
+    chooser.set_input_files([ana, hostile, other, broken, old])
+    rows = page.locator(".stc-report tbody tr")
+    expect(rows).to_have_count(2)
+    drop_files(page, ben, again, seen)  # a second choice adds to the first
     files = page.locator(".stc-files li")
-    expect(files).to_have_count(7)
-    expect(files.nth(3)).to_have_text(
+    expect(files).to_have_count(8)
+    expect(page.get_by_role("status")).to_have_text(
+        "Read 2 of 3 files. The report covers 4 students."
+    )
+    expect(files.nth(2)).to_have_text(
         "other.json: refused, it is from another assignment, “Week 2”"
     )
-    expect(files.nth(4)).to_have_text(
-        "ana-again.json: refused, another file for the same student,  ana "
-    )
-    expect(files.nth(5)).to_have_text(
+    expect(files.nth(3)).to_have_text(
         "broken.json: refused, not a results file: its text is not JSON, the form results files"
         " are saved in"
     )
-    expect(files.nth(6)).to_contain_text("old.json: refused, it answers an older version of")
+    expect(files.nth(4)).to_contain_text("old.json: refused, it answers an older version of")
+    expect(files.nth(6)).to_have_text(
+        "ana-again.json: refused, another file for the same student,  ana "
+    )
 
-    rows = page.locator(".stc-report tbody tr")
-    expect(rows).to_have_count(3)
+    expect(rows).to_have_count(4)
     expect(rows.nth(0)).to_contain_text("Ana")
     expect(rows.nth(0)).to_contain_text("found 3 of 3, 0 wrong picks (Proficient)")
-    expect(rows.nth(1)).to_contain_text("found 1 of 3, 1 wrong pick (Basic)")
-    expect(rows.nth(1)).to_contain_text("did not match the reference")
-    expect(rows.nth(2).locator("th")).to_have_text(HOSTILE)  # shown as text, not markup
+    expect(rows.nth(1).locator("th")).to_have_text(HOSTILE)  # shown as text, not markup
+    expect(rows.nth(2)).to_contain_text("found 1 of 3, 1 wrong pick (Basic)")
+    expect(rows.nth(2)).to_contain_text("did not match the reference (Basic)")
+    expect(rows.nth(3).locator("td.stc-seen")).to_have_text(
+        "found 3 of 3, 0 wrong picks (answers seen first: no level)"
+    )
     expect(page.locator(".stc-report img, .stc-report b")).to_have_count(0)
     assert page.title() == title and errors == []
 
-    claims = page.locator(".stc-claims li")
+    levels = page.locator(".stc-levels li")  # Cy's spot answer is counted apart
+    expect(levels).to_have_text(
+        [
+            "Basic: 2",
+            "Emergent: 0",
+            "Proficient: 5",
+            "Answers seen before the first check, no level: 1",
+            "Not checked: 0",
+        ]
+    )
+    claims = page.locator(".stc-claims li")  # Cy's answers seen first are not counted
     expect(claims).to_have_count(3)  # the spot exercise's three unsupported claims
     for n in (0, 1):  # sentences 4 and 5, missed by Ben alone, in either order
         expect(claims.nth(n)).to_contain_text(re.compile(r"Missed by 1 of 3 · .*, sentence [45]"))
     expect(claims.nth(2)).to_contain_text("Missed by 0 of 3 · A warning, or a threat?, sentence 2")
-    expect(page.locator(".stc-levels")).to_contain_text("Proficient: 4")
+    wrong = page.locator(".stc-wrong-picks li")
+    expect(wrong).to_have_count(1)
+    expect(wrong).to_contain_text("Picked by 1 of 3 · A warning, or a threat?, sentence 3")
+    expect(wrong).to_contain_text("Reported as a source's words.")
+    expect(page.locator(".stc-verdicts-chosen li")).to_have_text(
+        [
+            "The source supports it: 1",
+            "It goes beyond the source: 3 (the reference)",
+            "It contradicts the source: 0",
+            "Can't tell from the text: 0",
+        ]
+    )
+
+    ben_detail = page.locator("details.stc-student").nth(2)
+    expect(ben_detail.locator("summary")).to_have_text("Ben · 2 of 2 exercises checked")
+    ben_detail.locator("summary").click()
+    expect(ben_detail).to_contain_text(
+        "Sentence 2: found (Unsupported claim); reason: No source: stated as fact with nothing"
+        " to back it, as in the reference"
+    )
+    expect(ben_detail).to_contain_text(
+        "Sentence 3: a wrong pick (Reported as a source's words); reason: none chosen"
+    )
+    expect(ben_detail.locator(".stc-reason")).to_have_text("Ben's reason: <b>not</b> all.")
+    cy_detail = page.locator("details.stc-student").nth(3)
+    expect(cy_detail.locator("summary")).to_contain_text("1 after seeing the answers")
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
-    table = [
-        [cell.strip() for cell in row.split("\t")]
-        for row in page.locator(".stc-report table").inner_text().strip().split("\n")
-    ]
-    exported = list(
-        csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8")))
-    )
-    assert exported == table
-    result = Axe().run(page)  # the report as built, table and all
-    assert result.violations_count == 0, result.generate_report()
-    page.screenshot(path=str(tmp_path / "class-report.png"), full_page=True)
+    exported = read_csv(Path(download.value.path()))
+    assert [row["Student"] for row in exported] == ["Ana", HOSTILE, "Ben", "Cy"]
+    for row in exported:  # one number per cell, or none where there is no result
+        assert all(re.fullmatch(r"[0-9]+", v) for k, v in row.items() if k != "Student"), row
+    ana_row, _, ben_row, cy_row = exported
+    columns = ("found", "targets", "wrong picks", "reasons right", "level", "answers seen")
+    assert [ana_row[f"{SPOT} {c}"] for c in columns] == ["3", "3", "0", "1", "3", "0"]
+    assert [ben_row[f"{SPOT} {c}"] for c in columns] == ["1", "3", "1", "1", "1", "0"]
+    assert [cy_row[f"{SPOT} {c}"] for c in columns] == ["3", "3", "0", "1", "0", "1"]
+    assert [ana_row[f"{COMPARE} {c}"] for c in ("correct", "level")] == ["1", "3"]
+    assert [ben_row[f"{COMPARE} {c}"] for c in ("correct", "level")] == ["0", "1"]
+    for n, row in enumerate(exported):  # the table says what the CSV counts
+        found, targets, wrong_picks = (row[f"{SPOT} {c}"] for c in columns[:3])
+        expect(rows.nth(n)).to_contain_text(f"found {found} of {targets}, {wrong_picks} wrong")
+
+    page.get_by_role("button", name="Clear the report").click()
+    expect(rows).to_have_count(0)
+    expect(files).to_have_count(0)
+    chooser.set_input_files(ben)  # Ben is a new student again
+    expect(rows).to_have_count(1)
+    assert errors == []
     teacher.close()
+
+
+def results_file(page: Page, student: str, *entries: dict[str, Any], version: int = 2) -> str:
+    """A results file for the exercises the report page knows, in the given format version."""
+    exercises = json.loads(page.locator(".stc-tool > script").text_content() or "")[0]
+    known = {e["id"]: e for e in exercises}
+    answers = []
+    for entry in entries:
+        exercise = known[entry["id"]]
+        answer = {
+            "version": exercise["version"],
+            "kind": exercise["kind"],
+            "picks": [],
+            "why": {},
+            "verdict": "",
+            "note": "",
+            "checked": True,
+            "result": None,
+            "updated": "2026-11-23T10:00:00Z",
+            **({"answersSeen": False} if version == 2 else {}),
+            **entry,
+        }
+        answers.append(answer)
+    body = {
+        "format": "spot-the-claim-results",
+        "version": version,
+        "assignment": "Week 1",
+        "student": student,
+        "created": "2026-11-23T10:00:00Z",
+        "exercises": answers,
+    }
+    return json.dumps(body)
+
+
+PERFECT = {"found": 3, "targets": 3, "wrong": 0, "whyRight": 3, "level": "Proficient"}
 
 
 def test_the_report_scores_from_the_picks_never_from_a_stated_score(
     page: Page, site_url: str, tmp_path: Path
 ) -> None:
     page.goto(site_url + "teachers/class-report/")
-    exercises = json.loads(page.locator(".stc-tool > script").text_content())[0]
-    spot = next(e for e in exercises if e["id"] == SPOT)
-    forged_result = {"found": 3, "targets": 3, "wrong": 0, "whyRight": 3, "level": "Proficient"}
-    entry = {
-        "id": SPOT,
-        "version": spot["version"],
-        "kind": "spot",
-        "picks": [2],
-        "why": {},
-        "verdict": "",
-        "note": "",
-        "checked": True,
-        "result": forged_result,
-        "updated": "2026-11-23T10:00:00Z",
-    }
     forged = tmp_path / "forged.json"
-    forged.write_text(
-        json.dumps(
-            {
-                "format": "spot-the-claim-results",
-                "version": 1,
-                "assignment": "Week 1",
-                "student": "Eve",
-                "created": "2026-11-23T10:00:00Z",
-                "exercises": [entry],
-            }
-        ),
-        encoding="utf-8",
-    )
+    entry = {"id": SPOT, "picks": [2], "result": PERFECT}
+    forged.write_text(results_file(page, "Eve", entry, version=1), encoding="utf-8")
     page.get_by_label("Choose results files").set_input_files(forged)
     row = page.locator(".stc-report tbody tr")
     expect(row).to_have_count(1)
-    expect(row).to_contain_text("found 1 of 3, 0 wrong picks (Basic)")
+    expect(row.locator("td")).to_have_text(
+        "found 1 of 3, 0 wrong picks (Basic)"
+        "The file said found 3 of 3, 0 wrong picks, 3 reasons right (Proficient); worked out"
+        " from the picks: found 1 of 3, 0 wrong picks, 0 reasons right (Basic)."
+    )
     expect(page.locator(".stc-levels")).to_contain_text("Proficient: 0")
+    detail = page.locator("details.stc-student")
+    detail.locator("summary").click()
+    expect(detail).to_contain_text("The file said found 3 of 3")
+    expect(detail).to_contain_text("not recorded (an older results file), taken as no")
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_a_report_shown_is_axe_clean_and_fits_320_px(
+    page: Page, site_url: str, scheme: str
+) -> None:
+    """Every part of a report (a note, an answers-seen mark, wrong picks, verdicts, every
+    student's details open), at desktop width and at 320 px."""
+    open_in_scheme(page, site_url + "teachers/class-report/", scheme)
+    compare = {"id": COMPARE, "verdict": "supported", "note": "Long\nreason " * 40}
+    files = [
+        results_file(page, "Ana", {"id": SPOT, "picks": [2, 3], "why": {"2": "no-source"}}),
+        results_file(page, "Ben", {"id": SPOT, "picks": [1], "result": PERFECT}, compare),
+        results_file(page, "Cy", {"id": SPOT, "picks": [2, 4, 5], "answersSeen": True}),
+    ]
+    page.get_by_label("Choose results files").set_input_files(
+        [
+            {"name": f"{n}.json", "mimeType": "application/json", "buffer": f.encode()}
+            for n, f in enumerate(files)
+        ]
+    )
+    expect(page.locator(".stc-report tbody tr")).to_have_count(3)
+    for summary in page.locator("details.stc-student summary").all():
+        summary.click()
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 800})
+        result = Axe().run(page)
+        assert result.violations_count == 0, (width, result.generate_report())
+    overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    assert page.evaluate(overflow) <= 0, "no horizontal scrolling at 320 px"
+    region = page.get_by_role("region", name="Results by student")
+    assert region.evaluate("r => r.scrollWidth > r.clientWidth"), "the table scrolls instead"
 
 
 def test_a_link_with_no_known_exercise(page: Page, site_url: str) -> None:

@@ -1,9 +1,15 @@
-/* The class report: every file a teacher loads is untrusted, checked field by field,
-   scored again from its picks, and shown only as text. */
+/* The class report. Files add up across several choices or drops until Clear; every file is
+   untrusted, checked field by field, scored again from its picks and shown only as text. A
+   result checked after the answers were shown is marked and never counted as a level. */
 import facts from "./facts.js";
 import { readJson, resultsFileProblem, sameName } from "./files.js";
-import { describe, LEVELS, rescore } from "./scoring.js";
-import { button, download, el, field, plural } from "./util.js";
+import { rescore } from "./scoring.js";
+import { button, download, el, plural } from "./util.js";
+
+const LEVELS = facts.levels.map((level) => level.name);
+
+/** A label from one of the model's tables of labels, or "" for a key it does not have. */
+const labelOf = (table, key) => (Object.hasOwn(table, key) ? table[key] : "");
 
 /** Read one chosen file: its parsed content, or why it cannot be used. Each file is read
     on its own, so one that cannot be read is reported and the others still load. */
@@ -21,29 +27,340 @@ async function readResultsFile(file) {
   return parsed;
 }
 
+/** One student's answer to one exercise as the report uses it: the score worked out again
+    from the picks, beside the score the file stated. Version 1 files do not record whether
+    the answers were seen, and are taken as not seen. */
+function answerOf(exercise, entry, fileVersion) {
+  return {
+    exercise,
+    picks: entry.picks,
+    why: entry.why,
+    verdict: entry.verdict,
+    note: entry.note,
+    seen: entry.answersSeen === true,
+    seenRecorded: fileVersion !== 1,
+    stated: entry.result,
+    result: rescore(exercise, entry),
+  };
+}
+
+/** An accepted results file as a student of the report: a name and a Map of answers. */
+export function studentOf(file, byId) {
+  const answers = new Map(file.exercises.map((entry) => [entry.id, answerOf(byId.get(entry.id), entry, file.version)]));
+  return { name: file.student, answers };
+}
+
+/** A result's figures in teachers' words, without its level. */
+function figures(result, reasons = false) {
+  if ("correct" in result) return result.correct ? "matched the reference" : "did not match the reference";
+  const why = reasons ? `, ${plural(result.whyRight, "reason")} right` : "";
+  return `found ${result.found} of ${result.targets}, ${plural(result.wrong, "wrong pick")}${why}`;
+}
+
+/** What the table shows for one answer: the teachers' rubric level, or why there is none. */
+export function cellWords(answer) {
+  if (!answer) return "not in this file";
+  if (!answer.result) return "not checked";
+  return `${figures(answer.result)} (${answer.seen ? "answers seen first: no level" : answer.result.level})`;
+}
+
+const resultWords = (result) => (result ? `${figures(result, true)} (${result.level})` : "not checked");
+const scoreKey = (r) => (!r ? "" : "correct" in r ? String(r.correct) : [r.found, r.targets, r.wrong, r.whyRight].join());
+
+/** A note when the score a file states is not the one its picks give, or "". The report
+    always shows the second; the note tells the teacher the file claimed otherwise. */
+export function mismatch(answer) {
+  if (!answer || scoreKey(answer.stated) === scoreKey(answer.result)) return "";
+  return `The file said ${resultWords(answer.stated)}; worked out from the picks: ${resultWords(answer.result)}.`;
+}
+
+/** Answers that count for the class: checked, without the answers shown first. */
+const ownWork = (students, id) => students.map((s) => s.answers.get(id)).filter((a) => a?.result && !a.seen);
+
+/** What picking a sentence is, by the exercise's reference answers (a Map by sentence
+    number): a find, a wrong pick, or neither (a sentence the score leaves out). A sentence
+    with no reference answer is context, and a wrong pick; scoreSpot counts the same way. */
+export function pickKind(answersByUnit, unit) {
+  const answer = answersByUnit.get(unit);
+  if (!answer) return "wrong";
+  const verdict = facts.verdicts[answer.verdict];
+  if (verdict.target) return "found";
+  return verdict.scored ? "wrong" : "unscored";
+}
+
+const answersByUnit = (exercise) => new Map(exercise.answers.map((a) => [a.unit, a]));
+
+/** Each sentence of a spot exercise that students picked wrongly: how many of those whose
+    work counts picked it, most often picked first. */
+export function wrongPicks(students, exercises) {
+  const rows = [];
+  for (const exercise of exercises.filter((e) => e.kind === "spot")) {
+    const answers = ownWork(students, exercise.id);
+    const byUnit = answersByUnit(exercise);
+    const tally = new Map();
+    for (const answer of answers) {
+      for (const unit of answer.picks) if (pickKind(byUnit, unit) === "wrong") tally.set(unit, (tally.get(unit) ?? 0) + 1);
+    }
+    for (const [unit, picked] of tally) rows.push({ exercise, unit, picked, checked: answers.length });
+  }
+  return rows.sort((a, b) => b.picked / b.checked - a.picked / a.checked || b.picked - a.picked || a.unit - b.unit);
+}
+
+/** Each claim to find: how many of the students whose work counts missed it, most missed first. */
+export function missedClaims(students, exercises) {
+  const rows = [];
+  for (const exercise of exercises.filter((e) => e.kind === "spot")) {
+    const answers = ownWork(students, exercise.id);
+    if (!answers.length) continue;
+    for (const target of exercise.targets) {
+      const missed = answers.filter((a) => !a.picks.includes(target.unit)).length;
+      rows.push({ exercise, target, missed, checked: answers.length });
+    }
+  }
+  return rows.sort((a, b) => b.missed / b.checked - a.missed / a.checked || b.missed - a.missed);
+}
+
+/** How many students whose work counts chose each verdict of a compare exercise. */
+export function verdictCounts(students, exercise) {
+  const counts = new Map(Object.keys(facts.compareVerdicts).map((key) => [key, 0]));
+  for (const answer of ownWork(students, exercise.id)) counts.set(answer.verdict, counts.get(answer.verdict) + 1);
+  return counts;
+}
+
+/** Checked answers per rubric level, answers seen first and not checked, over every student. */
+export function levelCounts(students) {
+  const levels = new Map(LEVELS.map((level) => [level, 0]));
+  let seen = 0;
+  let unchecked = 0;
+  for (const student of students) {
+    for (const answer of student.answers.values()) {
+      if (!answer.result) unchecked += 1;
+      else if (answer.seen) seen += 1;
+      else levels.set(answer.result.level, levels.get(answer.result.level) + 1);
+    }
+  }
+  return { levels, seen, unchecked };
+}
+
+/* The CSV: one number per cell, so that a spreadsheet can add and average the columns. The
+   figures of a result are left empty when there is none; level is 1 to 3 from Basic up, 0
+   when no level was reached (not checked, or checked after the answers were shown). */
+const figure = (pick) => (answer) => (answer.result ? pick(answer.result) : "");
+const CHECKED = ["checked", (answer) => Number(answer.result !== null)];
+const LEVEL = ["level", (answer) => (answer.result && !answer.seen ? LEVELS.indexOf(answer.result.level) + 1 : 0)];
+const SEEN = ["answers seen", (answer) => Number(answer.seen)];
+const CSV_COLUMNS = {
+  spot: [
+    CHECKED,
+    ["found", figure((r) => r.found)],
+    ["targets", figure((r) => r.targets)],
+    ["wrong picks", figure((r) => r.wrong)],
+    ["reasons right", figure((r) => r.whyRight)],
+    LEVEL,
+    SEEN,
+  ],
+  compare: [CHECKED, ["correct", figure((r) => Number(r.correct))], LEVEL, SEEN],
+};
+
+/** A text cell, quoted, and kept from starting a spreadsheet formula. */
+const textCell = (text) =>
+  `"${String(text)
+    .replace(/^[=+\-@\t\r]/, "'$&")
+    .replace(/"/g, '""')}"`;
+
+/** The report as CSV, with a byte-order mark so that spreadsheet programs read it as UTF-8. */
+export function csvText(students, exercises) {
+  const header = ["Student", ...exercises.flatMap((e) => CSV_COLUMNS[e.kind].map(([name]) => `${e.id} ${name}`))];
+  const rows = students.map((student) => [
+    textCell(student.name),
+    ...exercises.flatMap((e) => {
+      const answer = student.answers.get(e.id);
+      return CSV_COLUMNS[e.kind].map(([, value]) => (answer ? value(answer) : ""));
+    }),
+  ]);
+  return `\uFEFF${[header.map(textCell), ...rows].map((row) => row.join(",")).join("\r\n")}\r\n`;
+}
+
+/* ---- the page ---- */
+
+function resultsTable(students, exercises) {
+  const head = el("tr", {}, el("th", { scope: "col" }, "Student"));
+  for (const e of exercises) head.append(el("th", { scope: "col" }, e.title));
+  const body = el("tbody");
+  for (const student of students) {
+    const row = el("tr", {}, el("th", { scope: "row" }, student.name));
+    for (const e of exercises) {
+      const answer = student.answers.get(e.id);
+      const cell = el("td", answer?.result && answer.seen ? { class: "stc-seen" } : {}, cellWords(answer));
+      const note = mismatch(answer);
+      if (note) cell.append(el("span", { class: "stc-note" }, note));
+      row.append(cell);
+    }
+    body.append(row);
+  }
+  const table = el("table", {}, el("thead", {}, head));
+  table.append(body);
+  // At 320 px the table is wider than the page: it scrolls inside a region a keyboard can reach.
+  return el("div", { class: "stc-scroll", role: "region", "aria-label": "Results by student", tabindex: "0" }, table);
+}
+
+function levelsPart(students) {
+  const { levels, seen, unchecked } = levelCounts(students);
+  const list = el("ul", { class: "stc-levels" });
+  for (const [level, n] of levels) list.append(el("li", {}, `${level}: ${n}`));
+  list.append(el("li", {}, `Answers seen before the first check, no level: ${seen}`), el("li", {}, `Not checked: ${unchecked}`));
+  return [el("h2", {}, "Answers at each level, one per student and exercise"), list];
+}
+
+const COUNTED = "The lists below count each student who checked an exercise without showing its answers first.";
+
+function claimsPart(students, exercises) {
+  const claims = missedClaims(students, exercises);
+  const list = el("ol", { class: "stc-claims" });
+  for (const c of claims) {
+    const item = el("li", {}, el("p", {}, `Missed by ${c.missed} of ${c.checked} · ${c.exercise.title}, sentence ${c.target.unit}`));
+    item.append(el("blockquote", {}, c.target.quote), el("p", {}, c.target.explanation));
+    list.append(item);
+  }
+  const part = el("section", {}, el("h2", {}, "Claims, most missed first"));
+  part.append(claims.length ? list : el("p", {}, "No spot exercise has been checked yet."));
+  return part;
+}
+
+function wrongPicksPart(students, exercises) {
+  const rows = wrongPicks(students, exercises);
+  const list = el("ol", { class: "stc-wrong-picks" });
+  for (const w of rows) {
+    const item = el("li", {}, el("p", {}, `Picked by ${w.picked} of ${w.checked} · ${w.exercise.title}, sentence ${w.unit}`));
+    const answer = w.exercise.nonTargets.find((a) => a.unit === w.unit);
+    if (answer) {
+      item.append(el("blockquote", {}, answer.quote), el("p", {}, `${facts.verdicts[answer.verdict].label}. ${answer.explanation}`));
+    } else {
+      item.append(el("p", {}, "No reference answer: the sentence is context, and picking it counts as a wrong pick."));
+    }
+    list.append(item);
+  }
+  const part = el("section", {}, el("h2", {}, "Most common wrong picks"));
+  part.append(rows.length ? list : el("p", {}, "No wrong picks in the spot exercises checked."));
+  return part;
+}
+
+function verdictsPart(students, exercises) {
+  const compares = exercises.filter((e) => e.kind === "compare");
+  if (!compares.length) return [];
+  const parts = [el("h2", {}, "Compare verdicts")];
+  for (const exercise of compares) {
+    const list = el("ul", { class: "stc-verdicts-chosen" });
+    for (const [key, n] of verdictCounts(students, exercise)) {
+      const reference = key === exercise.reference;
+      const item = el("li", reference ? { class: "stc-reference" } : {}, `${facts.compareVerdicts[key]}: ${n}`);
+      if (reference) item.append(" (the reference)");
+      list.append(item);
+    }
+    parts.push(el("h3", {}, exercise.title), list);
+  }
+  return parts;
+}
+
+/** One term and its description in a detail list. */
+function describeAs(list, term, description) {
+  list.append(el("dt", {}, term), el("dd", {}, description));
+}
+
+function picksList(answer) {
+  const byUnit = answersByUnit(answer.exercise);
+  const list = el("ul");
+  for (const unit of [...answer.picks].sort((a, b) => a - b)) {
+    const reference = byUnit.get(unit);
+    const kind = { found: "found", wrong: "a wrong pick", unscored: "not counted" }[pickKind(byUnit, unit)];
+    const what = reference ? facts.verdicts[reference.verdict].label : "context, no reference answer";
+    const why = Object.hasOwn(answer.why, String(unit)) ? answer.why[String(unit)] : "";
+    const label = labelOf(facts.whyLabels, why);
+    const matches = label && reference?.why.includes(why) ? ", as in the reference" : "";
+    list.append(el("li", {}, `Sentence ${unit}: ${kind} (${what}); reason: ${label || "none chosen"}${matches}`));
+  }
+  return answer.picks.length ? list : "none";
+}
+
+function answerDetail(exercise, answer) {
+  const part = el("section", { class: "stc-answer" }, el("h3", {}, exercise.title));
+  if (!answer) {
+    part.append(el("p", {}, "Not in this student's file."));
+    return part;
+  }
+  const list = el("dl");
+  describeAs(list, "Result", cellWords(answer));
+  const note = mismatch(answer);
+  if (note) describeAs(list, "Note", note);
+  const seen = answer.seen ? "yes: the result is not the student's own work" : "no";
+  describeAs(list, "Answers seen before the first check", answer.seenRecorded ? seen : "not recorded (an older results file), taken as no");
+  if (exercise.kind === "spot") {
+    describeAs(list, "Sentences picked", picksList(answer));
+  } else {
+    describeAs(list, "Verdict", labelOf(facts.compareVerdicts, answer.verdict) || "none chosen");
+    describeAs(list, "Reference verdict", labelOf(facts.compareVerdicts, exercise.reference));
+    list.append(el("dt", {}, "Written reason"), el("dd", { class: "stc-reason" }, answer.note.trim() ? answer.note : "none written"));
+  }
+  part.append(list);
+  return part;
+}
+
+function studentDetail(student, exercises) {
+  const answers = [...student.answers.values()];
+  const checked = answers.filter((a) => a.result).length;
+  const seen = answers.filter((a) => a.result && a.seen).length;
+  const summary = `${student.name} · ${checked} of ${plural(answers.length, "exercise")} checked${seen ? `, ${seen} after seeing the answers` : ""}`;
+  const box = el("details", { class: "stc-student" }, el("summary", {}, summary));
+  for (const exercise of exercises) box.append(answerDetail(exercise, student.answers.get(exercise.id)));
+  return box;
+}
+
+function mostCommon(values) {
+  const counts = new Map();
+  for (const value of values) counts.set(value, (counts.get(value) || 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 export function report(root, data) {
   const byId = new Map(data.map((e) => [e.id, e]));
-  const input = el("input", { type: "file", multiple: "", accept: "application/json,.json" });
-  const drop = el("div", { class: "stc-drop" }, "Or drop the files here.");
+  // What the report holds: it grows with each choice or drop and empties on Clear.
+  const held = { assignment: undefined, names: new Set(), students: [], files: [] };
+
+  const input = el("input", { type: "file", multiple: "", accept: "application/json,.json", class: "stc-file" });
+  const choose = el("label", { class: "md-button md-button--primary" }, "Choose results files");
+  choose.append(input);
+  const drop = el("div", { class: "stc-drop" }, el("p", {}, choose));
+  drop.append(el("p", {}, "or drop them here. Each choice or drop adds to the report."));
+  const clear = button("Clear the report");
+  clear.hidden = true;
+  const status = el("p", { role: "status" });
   const out = el("div", { class: "stc-report" });
-  root.append(field("Choose results files", input), drop, out);
-  input.onchange = () => load(input.files);
-  drop.ondragover = (event) => event.preventDefault();
+  root.append(drop, el("p", { class: "stc-controls" }, clear), status, out);
+
+  input.onchange = () => {
+    const files = [...input.files];
+    input.value = ""; // choosing the same file again is a new choice
+    load(files);
+  };
+  const over = (on) => drop.classList.toggle("stc-drop--over", on);
+  const dragging = (event) => {
+    event.preventDefault();
+    over(true);
+  };
+  drop.ondragenter = dragging;
+  drop.ondragover = dragging;
+  drop.ondragleave = (event) => over(drop.contains(event.relatedTarget));
   drop.ondrop = (event) => {
     event.preventDefault();
-    load(event.dataTransfer.files);
+    over(false);
+    load([...event.dataTransfer.files]);
   };
-
-  async function load(fileList) {
-    out.textContent = ""; // a report on screen always belongs to the files just chosen
-    const files = [...fileList];
-    const read = await Promise.all(files.map(readResultsFile));
-    build(
-      files,
-      read.map((r) => r.content),
-      read.map((r) => r.problem ?? judged(r.content)),
-    );
-  }
+  clear.onclick = () => {
+    Object.assign(held, { assignment: undefined, names: new Set(), students: [], files: [] });
+    status.textContent = "The report is empty.";
+    show();
+    input.focus();
+  };
 
   function judged(content) {
     try {
@@ -53,106 +370,60 @@ export function report(root, data) {
     }
   }
 
-  function build(files, parsed, reasons) {
-    const names = new Map();
-    parsed.forEach((p, i) => {
-      if (!reasons[i]) names.set(p.assignment, (names.get(p.assignment) || 0) + 1);
-    });
-    const assignmentName = [...names].sort((a, b) => b[1] - a[1])[0]?.[0];
-    const students = new Set();
-    const accepted = [];
-    parsed.forEach((p, i) => {
-      if (reasons[i]) return;
-      const who = sameName(p.student);
-      if (p.assignment !== assignmentName) reasons[i] = `it is from another assignment, \u201c${p.assignment}\u201d`;
-      else if (students.has(who)) reasons[i] = `another file for the same student, ${p.student}`;
-      else {
-        students.add(who);
-        accepted.push(p);
-      }
-    });
+  /** Why a well-formed file cannot join the report as it stands, or "". */
+  function refusal(content) {
+    if (content.assignment !== held.assignment) return `it is from another assignment, \u201c${content.assignment}\u201d`;
+    if (held.names.has(sameName(content.student))) return `another file for the same student, ${content.student}`;
+    return "";
+  }
 
-    out.textContent = "";
-    const fileList = el("ul", { class: "stc-files" });
-    files.forEach((f, i) => {
-      fileList.append(el("li", {}, `${f.name}: ${reasons[i] ? `refused, ${reasons[i]}` : `read (${parsed[i].student})`}`));
+  async function load(files) {
+    if (!files.length) return; // something other than files was dropped
+    const read = await Promise.all(files.map(readResultsFile));
+    const reasons = read.map((r) => r.problem ?? judged(r.content));
+    // The first files read decide the assignment: the one most of them are from.
+    held.assignment ??= mostCommon(read.filter((_, i) => !reasons[i]).map((r) => r.content.assignment));
+    let added = 0;
+    read.forEach((r, i) => {
+      const reason = reasons[i] || refusal(r.content);
+      held.files.push(`${files[i].name}: ${reason ? `refused, ${reason}` : `read (${r.content.student})`}`);
+      if (reason) return;
+      held.names.add(sameName(r.content.student));
+      held.students.push(studentOf(r.content, byId));
+      added += 1;
     });
+    status.textContent = `Read ${added} of ${plural(files.length, "file")}. The report covers ${plural(held.students.length, "student")}.`;
+    show();
+  }
+
+  function show() {
+    out.textContent = "";
+    clear.hidden = !held.files.length;
+    if (!held.files.length) return;
+    const fileList = el("ul", { class: "stc-files" });
+    for (const line of held.files) fileList.append(el("li", {}, line));
     out.append(el("h2", {}, "Files"), fileList);
-    if (!accepted.length) {
+    const { students } = held;
+    if (!students.length) {
       out.append(el("p", {}, "No results to show yet."));
       return;
     }
-
-    // Every score is worked out again here from the picks; a score a file states is ignored.
-    const entries = accepted.map((p) => new Map(p.exercises.map((x) => [x.id, { ...x, result: rescore(byId.get(x.id), x) }])));
-    const ids = data.map((e) => e.id).filter((id) => entries.some((m) => m.has(id)));
-
-    // Per student and exercise: the same cells feed the table and the CSV.
-    const header = ["Student", ...ids.map((id) => byId.get(id).title)];
-    const rows = accepted.map((p, s) => [
-      p.student,
-      ...ids.map((id) => {
-        const x = entries[s].get(id);
-        return !x ? "not assigned" : x.result ? describe(x.result) : "not checked";
-      }),
-    ]);
-    const table = el("table");
-    const head = el("tr");
-    for (const h of header) head.append(el("th", { scope: "col" }, h));
-    table.append(el("thead", {}, head));
-    const body = el("tbody");
-    for (const row of rows) {
-      const tr = el("tr");
-      row.forEach((cell, i) => {
-        tr.append(el(i ? "td" : "th", i ? {} : { scope: "row" }, cell));
-      });
-      body.append(tr);
-    }
-    table.append(body);
+    const exercises = data.filter((e) => students.some((s) => s.answers.has(e.id)));
     const csv = button("Download CSV");
-    csv.onclick = () => {
-      const quote = (cell) =>
-        `"${String(cell)
-          .replace(/^[=+\-@\t\r]/, "'$&")
-          .replace(/"/g, '""')}"`;
-      download("class-report.csv", "text/csv", `${[header, ...rows].map((r) => r.map(quote).join(",")).join("\r\n")}\r\n`);
-    };
+    csv.onclick = () => download("class-report.csv", "text/csv;charset=utf-8", csvText(students, exercises));
+    const columns = el("div", { class: "stc-columns" }, claimsPart(students, exercises));
+    columns.append(wrongPicksPart(students, exercises));
+    const details = students.map((student) => studentDetail(student, exercises));
     out.append(
-      el("h2", {}, `Assignment: ${assignmentName} · ${plural(accepted.length, "student")}`),
-      el("div", { class: "md-typeset__table" }, table),
+      el("h2", {}, `Assignment: ${held.assignment} · ${plural(students.length, "student")}`),
+      resultsTable(students, exercises),
       csv,
+      ...levelsPart(students),
+      el("p", {}, COUNTED),
+      columns,
+      ...verdictsPart(students, exercises),
+      el("h2", {}, "Each student's answers"),
+      ...details,
     );
-
-    // Rubric levels across every checked exercise.
-    const levels = new Map(LEVELS.map((level) => [level, 0]));
-    for (const m of entries) for (const x of m.values()) if (x.result) levels.set(x.result.level, levels.get(x.result.level) + 1);
-    const dist = el("ul", { class: "stc-levels" });
-    for (const [level, n] of levels) dist.append(el("li", {}, `${level}: ${n}`));
-    out.append(el("h2", {}, "Levels reached"), dist);
-
-    // Each unsupported claim: how many of the students who checked the exercise found it.
-    const claims = [];
-    for (const id of ids) {
-      for (const target of byId.get(id).targets) {
-        let checked = 0;
-        let found = 0;
-        for (const m of entries) {
-          const x = m.get(id);
-          if (x?.result) {
-            checked += 1;
-            found += x.picks.includes(target.unit);
-          }
-        }
-        if (checked) claims.push({ exercise: byId.get(id), target, missed: checked - found, checked });
-      }
-    }
-    claims.sort((a, b) => b.missed / b.checked - a.missed / a.checked || b.missed - a.missed);
-    const list = el("ol", { class: "stc-claims" });
-    for (const c of claims) {
-      const item = el("li", {}, el("p", {}, `Missed by ${c.missed} of ${c.checked} · ${c.exercise.title}, sentence ${c.target.unit}`));
-      item.append(el("blockquote", {}, c.target.quote), el("p", {}, c.target.explanation));
-      list.append(item);
-    }
-    out.append(el("h2", {}, "Claims, most missed first"), claims.length ? list : el("p", {}, "No spot exercise has been checked yet."));
   }
 }
