@@ -28,6 +28,7 @@ from .model import (
     CompareExercise,
     SpotExercise,
 )
+from .paper import sheet_class
 from .segment import Unit
 from .skip_link import EXERCISE_ANCHOR
 from .standards import ALL as ALL_STANDARDS
@@ -37,6 +38,7 @@ from .text import paragraphs
 DEFAULT_PREFIX = "articles"
 PROGRESS_PAGE = "progress.md"
 STANDARDS_PAGE = "teachers/standards.md"
+PRINTING_PAGE = "teachers/printing.md"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 _env = Environment(
@@ -88,11 +90,20 @@ def long_date(value: str) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
 
 
+def target_units(exercise: CheckedExercise) -> list[int]:
+    """The sentences a learner should flag in a spot exercise, in passage order; none in a
+    compare exercise. The answer key's summary lists them and the worksheet gives each a
+    line to write on."""
+    return [unit for unit, answer in exercise.answers_by_unit if answer.verdict.is_target]
+
+
 _env.filters["long_date"] = long_date
 _env.filters["md"] = markdown_text
 _env.filters["script_json"] = json_for_script
 _env.globals["front_matter"] = front_matter
 _env.filters["paragraphs"] = paragraphs
+_env.globals["target_units"] = target_units
+_env.globals["sheet_class"] = sheet_class
 
 
 def content_hash(exercise: CheckedExercise) -> str:
@@ -251,7 +262,6 @@ def render_exercise(
         exercise=exercise,
         model=model,
         level_name=LEVEL_NAMES[model.level],
-        standards=standards_for(model),
         data=exercise_data(exercise),
         links=built_links(page, links or {}),
     )
@@ -288,7 +298,7 @@ def _target_count(exercise: CheckedExercise) -> str:
     """Claims to find in a spot exercise ('' for compare): what a saved result is out of."""
     if isinstance(exercise.model, CompareExercise):
         return ""
-    return str(sum(1 for _, answer in exercise.answers_by_unit if answer.verdict.is_target))
+    return str(len(target_units(exercise)))
 
 
 def render_standards(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
@@ -298,6 +308,15 @@ def render_standards(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
         prefix=prefix,
         all_standards=ALL_STANDARDS,
         standards_for=standards_for,
+    )
+
+
+def render_printing(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
+    """The teachers' page that links every article's worksheet and answer key."""
+    return _env.get_template("printing.md.j2").render(
+        articles=catalogue.articles_in_order(),
+        exercises_of=catalogue.exercises_of,
+        prefix=prefix,
     )
 
 
@@ -473,6 +492,7 @@ def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str
         f"{prefix}/index.md": render_index(catalogue),
         PROGRESS_PAGE: render_progress(catalogue, prefix),
         STANDARDS_PAGE: render_standards(catalogue, prefix),
+        PRINTING_PAGE: render_printing(catalogue, prefix),
         **render_tools(catalogue, prefix),
     }
     links: dict[str, BuiltLink] = {
@@ -525,5 +545,5 @@ def problems_page(report: str, count: int) -> str:
 def placeholder_pages(prefix: str = DEFAULT_PREFIX, also: Iterable[str] = ()) -> dict[str, str]:
     """Stand-ins, while the content is invalid, for the generated pages the navigation names
     and for any others (`also`) that a reader may have open."""
-    paths = {f"{prefix}/index.md", PROGRESS_PAGE, STANDARDS_PAGE, *TOOLS, *also}
+    paths = {f"{prefix}/index.md", PROGRESS_PAGE, STANDARDS_PAGE, PRINTING_PAGE, *TOOLS, *also}
     return dict.fromkeys(sorted(paths), "# Exercise files need fixing\n")

@@ -19,6 +19,7 @@ PAGES = {
     "how the answers were made": "how-the-answers-were-made/",
     "for teachers": "teachers/",
     "standards": "teachers/standards/",
+    "worksheets and answer keys": "teachers/printing/",
     "lesson plan": "teachers/lesson-idlib-last-stand/",
     "worksheet": "articles/biden-strike-idlib/worksheet/",
     "answer key": "articles/biden-strike-idlib/answer-key/",

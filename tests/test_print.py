@@ -1,9 +1,11 @@
-"""Printing: worksheets and answer keys rendered to PDF by Chromium, and their text read back."""
+"""Printing: worksheets, answer keys and an exercise page rendered to PDF by Chromium, their
+text read back page by page, with where each line sits on its page."""
 
 from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 
 import pytest
 from conftest import ROOT, wait_until_ready
@@ -11,58 +13,215 @@ from playwright.sync_api import Page
 from pypdf import PdfReader
 
 from build_tools.catalogue import load_catalogue
+from build_tools.checks import CheckedExercise
+from build_tools.paper import A4_MM, PAGE_MARGIN_MM
+from build_tools.render import target_units
 
 ARTICLES = sorted(p.parent.name for p in (ROOT / "exercises").glob("*/article.md"))
+MM_IN_POINTS = 72 / 25.4
+CONTENT_HEIGHT = (A4_MM[1] - 2 * PAGE_MARGIN_MM) * MM_IN_POINTS
+"""The height inside the margins of an A4 page, in PDF points."""
+ANSWER_LINE = "Sentence no. ____"
+BIG_BLANK = 0.3
+"""The share of a page that, left empty at its foot, a reader would call a blank."""
 
 
-def pdf_text(page: Page, url: str) -> str:
+def one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class PrintedPage:
+    """One page of a PDF: its lines of text from the top, each with its baseline's height
+    above the bottom edge, in points."""
+
+    lines: list[tuple[float, str]]
+
+    @property
+    def text(self) -> str:
+        return one_line(" ".join(text for _, text in self.lines))
+
+    @property
+    def lowest(self) -> float:
+        return min(y for y, _ in self.lines)
+
+    def starts_with(self, text: str) -> bool:
+        return self.text.startswith(text)
+
+
+def printed(page: Page) -> list[PrintedPage]:
+    """The page as Chromium prints it on A4, read back."""
+    pages = []
+    for pdf_page in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages:
+        lines: list[tuple[float, str]] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+            if text.strip():
+                lines.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text))  # noqa: B023
+
+        pdf_page.extract_text(visitor_text=visit)
+        pages.append(PrintedPage(lines))
+    return pages
+
+
+def print_url(page: Page, url: str) -> list[PrintedPage]:
     page.goto(url)
     wait_until_ready(page)
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    text = "\n".join(p.extract_text() for p in reader.pages)
-    return re.sub(r"\s+", " ", text)
+    return printed(page)
+
+
+def exercises_of(article_id: str) -> list[CheckedExercise]:
+    return load_catalogue(ROOT / "exercises").exercises_of(article_id)
+
+
+def headings(exercises: list[CheckedExercise]) -> list[str]:
+    return [f"{number}. {e.model.title}" for number, e in enumerate(exercises, start=1)]
+
+
+@dataclass
+class Section:
+    """The lines printed under one heading: for each page it reaches, its highest and lowest
+    baseline, and whether it opens its first page."""
+
+    pages: dict[int, tuple[float, float]]
+    opens_a_page: bool
+
+    @property
+    def first(self) -> int:
+        return min(self.pages)
+
+    @property
+    def last(self) -> int:
+        return max(self.pages)
+
+    @property
+    def height(self) -> float:
+        return sum(top - bottom for top, bottom in self.pages.values())
+
+
+def sections(pages: list[PrintedPage], titles: list[str]) -> list[Section]:
+    """The printed extent of each section, from its heading to the next heading. A heading
+    is known by its beginning, since a long one wraps onto a second line."""
+    runs = [
+        (n, index, y, one_line(text))
+        for n, p in enumerate(pages)
+        for index, (y, text) in enumerate(p.lines)
+    ]
+    starts = []
+    for title in titles:
+        after = starts[-1] + 1 if starts else 0
+        starts.append(next(i for i in range(after, len(runs)) if runs[i][3].startswith(title[:25])))
+    found = []
+    for begin, end in zip(starts, [*starts[1:], len(runs)], strict=True):
+        extent: dict[int, tuple[float, float]] = {}
+        for n, _, y, _ in runs[begin:end]:
+            top, bottom = extent.get(n, (y, y))
+            extent[n] = (max(top, y), min(bottom, y))
+        found.append(Section(extent, opens_a_page=runs[begin][1] == 0))
+    return found
 
 
 SITE_CHROME = ("Start here", "Exercises by skill", "Search", "Previous", "Next")
 
 
+def assert_no_blank_page(pages: list[PrintedPage]) -> None:
+    assert [number for number, p in enumerate(pages, start=1) if not p.lines] == []
+
+
 @pytest.mark.parametrize("article_id", ARTICLES)
-def test_worksheet_has_every_exercise_and_no_answers(
+def test_a_worksheet_splits_no_exercise_that_fits_and_leaves_no_page_half_empty(
     page: Page, site_url: str, article_id: str
 ) -> None:
-    text = pdf_text(page, f"{site_url}articles/{article_id}/worksheet/")
-    exercises = load_catalogue(ROOT / "exercises").exercises_of(article_id)
+    pages = print_url(page, f"{site_url}articles/{article_id}/worksheet/")
+    exercises = exercises_of(article_id)
+    titles = headings(exercises)
+    text = one_line(" ".join(p.text for p in pages))
     assert "Name: ____" in text
-    for number, exercise in enumerate(exercises, start=1):
-        assert f"{number}. {exercise.model.title}" in text
+    for title, exercise in zip(titles, exercises, strict=True):
+        assert title in text
         assert exercise.units[0].text[:40] in text
-    assert text.count("Sentence no. ____") >= 3 * sum(e.model.kind == "spot" for e in exercises)
+    # one line to write on for each sentence to flag
+    assert text.count(ANSWER_LINE) == sum(len(target_units(e)) for e in exercises)
     assert "It goes beyond the source" in text  # the compare verdicts to tick
     for leaked in ("Evidence that would settle", "Reference answers", "Check answers"):
         assert leaked not in text
     assert not [chrome for chrome in SITE_CHROME if chrome in text]
+    assert_no_blank_page(pages)
+
+    kept_whole = set(
+        page.locator(".stc-sheet--whole, .stc-sheet--whole-a4").evaluate_all(
+            "blocks => blocks.map(b => b.dataset.exerciseSheet)"
+        )
+    )
+    assert kept_whole, "no exercise is kept whole: the estimate went wrong"
+    for section, title, exercise in zip(sections(pages, titles), titles, exercises, strict=True):
+        first, last = section.first, section.last
+        if exercise.model.id in kept_whole:
+            assert first == last, f"{title} fits on a page but prints on {first + 1}–{last + 1}"
+            continue
+        # A longer exercise follows the one before it: a page is left with room at its foot
+        # only when what comes next is kept whole, or when this one's heading and task,
+        # which are never parted, did not fit there.
+        if section.opens_a_page:
+            room = pages[first - 1].lowest - PAGE_MARGIN_MM * MM_IN_POINTS
+            assert room < BIG_BLANK * CONTENT_HEIGHT, f"page {first} left half empty: {title}"
+        # and it breaks only if it has to: it would not fit on a page of its own
+        if first != last:
+            assert section.height > 0.85 * CONTENT_HEIGHT, f"{title} is split but would fit"
 
 
 @pytest.mark.parametrize("article_id", ARTICLES)
-def test_answer_key_has_every_explanation(page: Page, site_url: str, article_id: str) -> None:
-    text = pdf_text(page, f"{site_url}articles/{article_id}/answer-key/")
-    for exercise in load_catalogue(ROOT / "exercises").exercises_of(article_id):
+def test_an_answer_key_opens_with_a_one_page_summary(
+    page: Page, site_url: str, article_id: str
+) -> None:
+    pages = print_url(page, f"{site_url}articles/{article_id}/answer-key/")
+    exercises = exercises_of(article_id)
+    titles = headings(exercises)
+    summary = pages[0].text
+    assert "Summary" in summary
+    for title, exercise in zip(titles, exercises, strict=True):
+        model = exercise.model
+        targets = target_units(exercise)
+        answer = (
+            f"Verdict: {model.verdict.label}"
+            if model.kind == "compare"
+            else f"Sentence{'s' if len(targets) > 1 else ''} {', '.join(map(str, targets))}"
+        )
+        assert f"{title} {answer}" in summary, f"the summary lacks: {title} {answer}"
+    assert pages[1].starts_with(titles[0]), "the full key starts on the second page"
+    text = one_line(" ".join(p.text for p in pages))
+    for exercise in exercises:
         model = exercise.model
         explanations = (
             [a.explanation for a in model.answers] if model.kind == "spot" else [model.explanation]
         )
         for explanation in explanations:
-            assert " ".join(explanation.split())[:60] in text, (model.id, explanation[:60])
+            assert one_line(explanation)[:60] in text, (model.id, explanation[:60])
     assert not [chrome for chrome in SITE_CHROME if chrome in text]
+    assert_no_blank_page(pages)
 
 
-def test_an_exercise_page_prints_as_a_worksheet(page: Page, site_url: str) -> None:
+def test_an_exercise_page_prints_as_a_clean_worksheet(page: Page, site_url: str) -> None:
     url = f"{site_url}articles/idlib-last-stand/warning-or-threat/"
     page.goto(url)
-    page.locator('.stc-unit[data-unit="2"]').click()  # the interactive page, mid-exercise
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    text = re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in reader.pages))
-    assert "A warning, or a threat?" in text and "Sentence no. ____" in text
+    wait_until_ready(page)
+    picked = page.locator('.stc-unit[data-unit="2"]')
+    picked.click()  # the interactive page, mid-exercise
+    page.get_by_role("button", name="Check answers").click()
+    pages = printed(page)
+    assert len(pages) == 1, "a short exercise prints on one page, with no blank one after it"
+    text = pages[0].text
+    assert "A warning, or a threat?" in text
+    assert text.count(ANSWER_LINE) == 3
     assert "It has issued a threat in the form of a" in text
-    for leaked in ("Reference answers", "Check answers", "Try again", "Your picks", "⚑"):
+    for leaked in ("Reference answers", "Check answers", "Try again", "Found 1", "⚑", "RI.6.8"):
         assert leaked not in text
+    page.emulate_media(media="print")
+    look = picked.evaluate(
+        """unit => {
+            const style = getComputedStyle(unit), number = unit.querySelector('.stc-unit__n');
+            return [style.backgroundColor, style.textDecorationLine,
+                    getComputedStyle(number, '::after').content];
+        }"""
+    )
+    assert look == ["rgba(0, 0, 0, 0)", "none", "none"], "the learner's pick prints highlighted"

@@ -11,6 +11,8 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import open_in_scheme
 from playwright.sync_api import Page, expect
 
+from build_tools.model import FILE_FORMAT_VERSION, PROGRESS_FORMAT
+
 SPOT = "articles/idlib-last-stand/warning-or-threat/"
 COMPARE = "articles/idlib-last-stand/entirely-funded/"
 
@@ -53,7 +55,7 @@ def test_export_and_import_round_trip(checked_page: Page, site_url: str, tmp_pat
     exported = tmp_path / "progress.json"
     download_info.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["format"] == "spot-the-claim-progress" and data["version"] == 2
+    assert data["format"] == PROGRESS_FORMAT and data["version"] == FILE_FORMAT_VERSION
     assert set(data["exercises"]) == {"warning-or-threat", "entirely-funded"}
 
     page.evaluate("localStorage.clear()")

@@ -1,20 +1,29 @@
 """Rendering without a build: escaping, embedded data, and what works without JavaScript."""
 
+import html
 import json
 import re
 from dataclasses import replace
 from pathlib import Path
 
+import yaml
+
 from build_tools.catalogue import load_catalogue
+from build_tools.model import Verdict
+from build_tools.paper import WHOLE, WHOLE_ON_A4, printed_height, sheet_class
 from build_tools.render import (
+    PRINTING_PAGE,
     content_hash,
     json_for_script,
     markdown_text,
     navigation,
+    render_article,
     render_exercise,
+    render_for_print,
     render_pages,
     unit_pieces,
 )
+from build_tools.standards import ALL as ALL_STANDARDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,3 +119,118 @@ def test_exercise_pages_link_every_exercise_in_the_site_order() -> None:
     ]
     assert keys == in_order
     assert 'data-stc-link="page:assignment"' in page and 'data-stc-link="page:progress"' in page
+
+
+# Paper, and what learner pages leave to the teachers' pages.
+
+ANSWER_LINE = '<p class="stc-write__line">Sentence no. ____'
+
+
+def targets(exercise) -> list[int]:
+    return [unit for unit, answer in exercise.answers_by_unit if answer.verdict.is_target]
+
+
+def test_a_spot_exercise_has_one_line_to_write_on_per_sentence_to_flag() -> None:
+    catalogue = catalogue_with_fixture()
+    for article in catalogue.articles.values():
+        exercises = catalogue.exercises_of(article.id)
+        sheet = render_for_print("worksheet.md.j2", article, exercises)
+        assert sheet.count(ANSWER_LINE) == sum(len(targets(e)) for e in exercises)
+        for exercise in exercises:
+            expected = len(targets(exercise)) if exercise.model.kind == "spot" else 0
+            assert render_exercise(exercise).count(ANSWER_LINE) == expected, exercise.model.id
+    assert any(len(targets(e)) > 3 for e in catalogue.exercises)  # more than the old three
+
+
+def test_the_answer_key_opens_with_a_summary_made_from_the_answers() -> None:
+    catalogue = catalogue_with_fixture()
+    for article in catalogue.articles.values():
+        exercises = catalogue.exercises_of(article.id)
+        key = render_for_print("answer-key.md.j2", article, exercises)
+        if not exercises:
+            assert "Summary" not in key
+            continue
+        summary, full_key = key.split("\n## 1. ", 1)
+        rows = re.findall(
+            r'<tr><td><a href="#([^"]+)">(\d+)\. [^<]*</a></td><td>([^<]*)</td></tr>', summary
+        )
+        assert [(anchor, int(n)) for anchor, n, _ in rows] == [
+            (f"exercise-{e.model.id}", n) for n, e in enumerate(exercises, start=1)
+        ]
+        for (anchor, _, answer), exercise in zip(rows, exercises, strict=True):
+            assert f"{{ #{anchor} }}" in key  # each row links to its section
+            model = exercise.model
+            if model.kind == "compare":
+                assert html.unescape(answer) == f"Verdict: {model.verdict.label}"
+            else:
+                numbers = [int(n) for n in re.findall(r"\d+", answer)]
+                assert numbers == targets(exercise) and numbers, answer
+                flagged = {
+                    u
+                    for u, a in exercise.answers_by_unit
+                    if a.verdict in (Verdict.UNSUPPORTED, Verdict.OVERREACH)
+                }
+                assert set(numbers) == flagged
+        assert "stc-key__item" not in summary and "stc-key__item" in full_key
+
+
+def test_answer_keys_are_linked_from_the_teachers_pages_not_the_learners() -> None:
+    catalogue = catalogue_with_fixture()
+    pages = render_pages(catalogue)
+    for article in catalogue.articles.values():
+        exercises = catalogue.exercises_of(article.id)
+        learner = render_article(article, exercises)
+        assert "answer-key" not in learner and "answer key" not in learner.lower()
+        assert ("(worksheet.md)" in learner) == bool(exercises)
+        for link in ("worksheet.md", "answer-key.md"):
+            assert f"(../articles/{article.id}/{link})" in pages[PRINTING_PAGE] or not exercises
+    assert not [
+        uri
+        for uri, text in pages.items()
+        if "answer-key.md" in text
+        and (uri.startswith("articles/") and not uri.endswith(("answer-key.md", "worksheet.md")))
+    ]
+
+
+def test_exercise_pages_show_no_standards_codes_and_tag_skills_by_label() -> None:
+    for exercise in catalogue_with_fixture().exercises:
+        page = render_exercise(exercise)
+        meta = yaml.safe_load(page.split("---")[1])
+        assert meta["tags"] == [skill.label for skill in exercise.model.skills]
+        assert not [s.code for s in ALL_STANDARDS if s.code in page], exercise.model.id
+        assert "standards.md" not in page
+
+
+def block(passage_paragraphs: int, lines_to_write: int, compare: bool = False) -> str:
+    """An exercise block like the worksheet's, of a chosen size."""
+    sentence = "A sentence of the passage that runs to about a line of print. " * 3
+    passage = "".join(
+        f'<p><span class="stc-unit"><span class="stc-unit__n">{n}</span> {sentence}</span></p>'
+        for n in range(passage_paragraphs)
+    )
+    sides = (
+        '<div class="stc-compare">'
+        + '<figure class="stc-compare__side"><figcaption>What it says</figcaption>'
+        + f"<blockquote><p>{sentence}</p></blockquote></figure>" * 2
+        + "</div>"
+        if compare
+        else ""
+    )
+    write = '<p class="stc-write__line">Sentence no. ____</p>' * lines_to_write
+    return (
+        '<p class="stc-task">Read the passage.</p>'
+        f'<div class="stc-passage">{passage}</div>{sides}<div class="stc-write">{write}</div>'
+    )
+
+
+def test_the_paper_estimate_grows_with_the_text_and_keeps_short_exercises_whole() -> None:
+    short, longer = block(3, 3), block(6, 3)
+    assert printed_height("T", short) < printed_height("T", longer)
+    assert printed_height("T", block(3, 3, compare=True)) > printed_height("T", short)
+    assert printed_height("T", block(3, 4)) > printed_height("T", short)
+    assert sheet_class("A title", short) == WHOLE
+    assert sheet_class("A title", block(40, 8)) == ""
+    # between Letter's page and A4's, an exercise is kept whole only on A4
+    sizes = [sheet_class("A title", block(n, 2)) for n in range(1, 40)]
+    assert WHOLE_ON_A4 in sizes
+    assert sizes == sorted(sizes, key=[WHOLE, WHOLE_ON_A4, ""].index)

@@ -19,7 +19,15 @@ import pytest
 from build_tools import audit
 from build_tools.catalogue import Catalogue, load_catalogue
 from build_tools.checks import CheckedExercise
-from build_tools.model import VERDICT_LABELS, Answer, CompareExercise, SpotExercise, Verdict
+from build_tools.model import (
+    VERDICT_LABELS,
+    WHY_LABELS,
+    Answer,
+    CompareExercise,
+    SpotExercise,
+    Verdict,
+    Why,
+)
 from build_tools.text import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -248,15 +256,18 @@ def test_each_example_on_the_site_has_the_verdict_of_the_key(
 def test_why_label_examples_on_start_here_are_targets_with_that_label(
     catalogue: Catalogue,
 ) -> None:
+    """Start here lists every reason under the label the exercises show (never its id), each
+    with an example that an exercise's key explains as a target with that reason."""
     lines = (ROOT / "docs" / "start-here.md").read_text(encoding="utf-8").splitlines()
-    pairs, label = [], None
+    by_label = {label: why for why, label in WHY_LABELS.items()}
+    pairs, why = [], None
     for line in lines:
-        if re.fullmatch(r"`[a-z-]+`", line):
-            label = line.strip("`")
-        elif label and line.startswith("    > "):
-            pairs.append((label, line[6:]))
-            label = None
-    assert len(pairs) >= 9
+        if line.startswith("**") and line.endswith("**") and line[2:-2] in by_label:
+            why = by_label[line[2:-2]]
+        elif why and line.startswith("    > "):
+            pairs.append((why, line[6:]))
+            why = None
+    assert sorted(why for why, _ in pairs) == sorted(Why)
     for why, quote in pairs:
         answers = [
             item.answer
@@ -265,6 +276,13 @@ def test_why_label_examples_on_start_here_are_targets_with_that_label(
         ]
         assert answers, f"no exercise's key explains the {why} example: {quote}"
         assert all(a.verdict.is_target and why in a.why for a in answers), (why, quote)
+
+
+def test_the_standard_page_names_every_reason_by_the_label_learners_see() -> None:
+    page = (ROOT / "docs" / "how-we-judge.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (.+?) \| .+ \|$", page, re.MULTILINE)
+    assert set(WHY_LABELS.values()) <= set(rows)
+    assert not [why.value for why in Why if f"`{why.value}`" in page]
 
 
 # Nothing points outside the repository.
