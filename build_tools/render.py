@@ -28,7 +28,6 @@ from .model import (
     CompareExercise,
     SpotExercise,
 )
-from .paper import sheet_class
 from .segment import Unit
 from .skip_link import EXERCISE_ANCHOR
 from .standards import ALL as ALL_STANDARDS
@@ -103,7 +102,6 @@ _env.filters["script_json"] = json_for_script
 _env.globals["front_matter"] = front_matter
 _env.filters["paragraphs"] = paragraphs
 _env.globals["target_units"] = target_units
-_env.globals["sheet_class"] = sheet_class
 
 
 def content_hash(exercise: CheckedExercise) -> str:

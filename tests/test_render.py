@@ -10,7 +10,6 @@ import yaml
 
 from build_tools.catalogue import load_catalogue
 from build_tools.model import Verdict
-from build_tools.paper import WHOLE, WHOLE_ON_A4, printed_height, sheet_class
 from build_tools.render import (
     PRINTING_PAGE,
     content_hash,
@@ -199,38 +198,3 @@ def test_exercise_pages_show_no_standards_codes_and_tag_skills_by_label() -> Non
         assert meta["tags"] == [skill.label for skill in exercise.model.skills]
         assert not [s.code for s in ALL_STANDARDS if s.code in page], exercise.model.id
         assert "standards.md" not in page
-
-
-def block(passage_paragraphs: int, lines_to_write: int, compare: bool = False) -> str:
-    """An exercise block like the worksheet's, of a chosen size."""
-    sentence = "A sentence of the passage that runs to about a line of print. " * 3
-    passage = "".join(
-        f'<p><span class="stc-unit"><span class="stc-unit__n">{n}</span> {sentence}</span></p>'
-        for n in range(passage_paragraphs)
-    )
-    sides = (
-        '<div class="stc-compare">'
-        + '<figure class="stc-compare__side"><figcaption>What it says</figcaption>'
-        + f"<blockquote><p>{sentence}</p></blockquote></figure>" * 2
-        + "</div>"
-        if compare
-        else ""
-    )
-    write = '<p class="stc-write__line">Sentence no. ____</p>' * lines_to_write
-    return (
-        '<p class="stc-task">Read the passage.</p>'
-        f'<div class="stc-passage">{passage}</div>{sides}<div class="stc-write">{write}</div>'
-    )
-
-
-def test_the_paper_estimate_grows_with_the_text_and_keeps_short_exercises_whole() -> None:
-    short, longer = block(3, 3), block(6, 3)
-    assert printed_height("T", short) < printed_height("T", longer)
-    assert printed_height("T", block(3, 3, compare=True)) > printed_height("T", short)
-    assert printed_height("T", block(3, 4)) > printed_height("T", short)
-    assert sheet_class("A title", short) == WHOLE
-    assert sheet_class("A title", block(40, 8)) == ""
-    # between Letter's page and A4's, an exercise is kept whole only on A4
-    sizes = [sheet_class("A title", block(n, 2)) for n in range(1, 40)]
-    assert WHOLE_ON_A4 in sizes
-    assert sizes == sorted(sizes, key=[WHOLE, WHOLE_ON_A4, ""].index)
