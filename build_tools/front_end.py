@@ -13,6 +13,7 @@ from typing import Any
 
 from .model import (
     COMPARE_VERDICT_LABELS,
+    COMPARE_VERDICT_MEANINGS,
     COUNT_MAX,
     EMERGENT_SHARE,
     FILE_FORMAT_VERSION,
@@ -56,6 +57,7 @@ def facts() -> dict[str, Any]:
             for v in Verdict
         },
         "compareVerdicts": {v.value: label for v, label in COMPARE_VERDICT_LABELS.items()},
+        "compareMeanings": {v.value: text for v, text in COMPARE_VERDICT_MEANINGS.items()},
         "whyLabels": {w.value: label for w, label in WHY_LABELS.items()},
         "whyShort": {w.value: label for w, label in WHY_SHORT_LABELS.items()},
         "levels": [

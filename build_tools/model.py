@@ -203,6 +203,19 @@ COMPARE_VERDICT_LABELS: dict[CompareVerdict, str] = {
     CompareVerdict.CANT_TELL: "Can't tell from the text",
 }
 
+COMPARE_VERDICT_MEANINGS: dict[CompareVerdict, str] = {
+    CompareVerdict.SUPPORTED: "the quoted words say what the article says they say",
+    CompareVerdict.GOES_BEYOND: (
+        "the quoted words say something smaller: fewer, weaker, less certain"
+    ),
+    CompareVerdict.CONTRADICTS: "the quoted words say the opposite",
+    CompareVerdict.CANT_TELL: (
+        "the quoted words are about something else, so the passage gives the reader "
+        "nothing either way"
+    ),
+}
+"""What each compare verdict means, shown beside it (and on "How we judge claims")."""
+
 LEVEL_NAMES = {1: "guided", 2: "practice", 3: "challenge"}
 
 

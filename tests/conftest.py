@@ -124,9 +124,12 @@ def checked_page(page: Any) -> Iterator[Any]:
     assert errors == []
 
 
-def wait_until_ready(page: Any) -> None:
-    """The site's scripts have mounted everything on the page (main.js marks <html>)."""
-    page.locator("html[data-stc-ready]").wait_for(state="attached")
+def wait_until_ready(page: Any, shown: int | None = None) -> None:
+    """The site's scripts have mounted everything on the page (main.js marks <html>); with
+    `shown`, on the page shown that many times since the document loaded (instant
+    navigation shows one page after another in one document)."""
+    selector = "html[data-stc-ready]" if shown is None else f'html[data-stc-ready="{shown}"]'
+    page.locator(selector).wait_for(state="attached")
 
 
 def open_in_scheme(page: Any, url: str, scheme: str) -> None:

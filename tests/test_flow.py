@@ -46,6 +46,9 @@ def test_an_assignment_from_start_to_results_without_the_back_button(
     page.get_by_role("link", name=f"Next exercise: {title_of(COMPARE)}").click()
     expect(bar(page)).to_contain_text("exercise 2 of 2")
     assert page.evaluate("window.stillThisDocument") is True
+    wait_until_ready(page, 2)  # the second page this document shows
+    page.keyboard.press("Tab")  # as on a page loaded afresh, not from the link followed
+    expect(page.locator(":focus")).to_have_text("Skip to the exercise")
     expect(bar(page).get_by_role("link", name="Next:")).to_have_count(0)  # the last one
     page.get_by_label("It goes beyond the source").check()
     page.get_by_role("button", name="Check answers").click()
@@ -134,3 +137,28 @@ def test_the_first_tab_reaches_the_skip_link(
     page.keyboard.press("Enter")
     target = page.evaluate("location.hash.slice(1)")
     assert target and page.locator(f"#{target}").count() == 1
+
+
+def test_a_shared_computer_starts_fresh_for_the_next_student(page: Page, site_url: str) -> None:
+    """The next student on a class computer does not inherit the last one's answers or name;
+    what is put aside stays in the browser, ready to download."""
+    page.goto(f"{site_url}articles/idlib-last-stand/{SPOT}/")
+    page.locator('.stc-unit[data-unit="2"]').click()
+    page.get_by_role("button", name="Check answers").click()
+    page.goto(site_url + ASSIGNMENT)
+    page.get_by_label("Your name").fill("Alex")
+    items = page.locator(".stc-assignment li")
+    expect(items.first).to_contain_text("checked:")
+    page.get_by_role("button", name="Start fresh: someone else used this browser").click()
+    question = page.get_by_role("group", name="Start fresh on this browser?")
+    expect(question.get_by_role("button", name="Cancel")).to_be_focused()
+    question.get_by_role("button", name="Put their answers aside").click()
+    wait_until_ready(page)
+    expect(page.locator(".stc-assignment li").first).to_contain_text("not started")
+    expect(page.get_by_label("Your name")).to_have_value("")
+    kept = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('stc:v1:aside:warning-or-threat:'))"
+    )
+    assert len(kept) == 1
+    page.goto(site_url + "progress/")
+    expect(page.locator(".stc-aside")).to_contain_text("1 earlier answer is kept aside")

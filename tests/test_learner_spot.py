@@ -132,6 +132,11 @@ def test_phone_width_touch(browser: Browser, site_url: str) -> None:
     )
     page = context.new_page()
     page.goto(site_url + EXERCISE)
+    unit(page, 3).tap()
+    unit(page, 3).tap()  # tapped off again: it must look like any sentence not picked
+    assert unit(page, 3).evaluate("u => getComputedStyle(u).backgroundColor") == unit(
+        page, 1
+    ).evaluate("u => getComputedStyle(u).backgroundColor")
     for number in (*TARGETS, 1):
         unit(page, number).tap()
     page.get_by_role("button", name="Check answers").tap()
@@ -181,7 +186,7 @@ def test_try_again_and_show_all_answers(checked_page: Page, site_url: str) -> No
     expect(page.locator(".stc-confirm")).to_have_count(0)
     expect(summary(page)).to_contain_text("not scored")
     expect(page.locator(".stc-fb")).to_have_count(5)
-    expect(page.locator(".stc-passage")).to_contain_text("ⓘ Reported as a source's words")
+    expect(page.locator(".stc-passage")).to_contain_text("▸ Reported as a source's words")
     expect(page.locator("details.stc-answers")).to_have_attribute("open", "")
 
 
@@ -225,7 +230,7 @@ def test_peeking_is_never_a_clean_best_result(checked_page: Page, site_url: str)
         unit(page, number).click()
     page.get_by_role("button", name="Check answers").click()
     expect(summary(page)).to_contain_text(
-        "Answers seen before your first check, so this result does not count as your best."
+        "Answers seen before your first check, so this result does not count as your own."
     )
     expect(summary(page)).not_to_contain_text("Spot on")
     record = stored(page)

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from build_tools.model import WHY_LABELS, WHY_SHORT_LABELS, ResultLevel, Why
+from build_tools.model import (
+    COMPARE_VERDICT_MEANINGS,
+    WHY_LABELS,
+    WHY_SHORT_LABELS,
+    ResultLevel,
+    Why,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,3 +37,9 @@ def test_learners_read_their_own_words_not_the_rubric() -> None:
     for level in ResultLevel:
         assert f"**{level.learner_name}**" in page
         assert not re.search(rf"\b{level.value}\b", page), level.value
+
+
+def test_each_compare_verdict_means_what_the_standard_says() -> None:
+    page = " ".join((ROOT / "docs/how-we-judge.md").read_text(encoding="utf-8").split())
+    for verdict, meaning in COMPARE_VERDICT_MEANINGS.items():
+        assert f"**{verdict.label.lower()}** ({meaning}" in page, verdict

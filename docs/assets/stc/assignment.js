@@ -4,7 +4,7 @@ import facts from "./facts.js";
 import { withoutHidden } from "./files.js";
 import { emptyRecord, isName } from "./records.js";
 import { describeForLearner } from "./scoring.js";
-import { readAll, readSetting, writeSetting } from "./storage.js";
+import { putAside, readAll, readSetting, writeSetting } from "./storage.js";
 import { button, download, el, field, plural } from "./util.js";
 
 export function assignment(root, data, links) {
@@ -85,4 +85,50 @@ export function assignment(root, data, links) {
     );
   }
   root.append(list, field("Your name", student), save, status);
+  if (ids.some((id) => records.has(id)) || student.value) root.append(freshStart(ids, byId, student));
+}
+
+/** On a computer shared by a class, the next student must not hand in the last one's work
+    under their own name: they can put this browser's answers to the set aside (kept in this
+    browser, and downloadable from the progress page) and clear the name. */
+function freshStart(ids, byId, student) {
+  const wrap = el("div", { class: "stc-fresh" });
+  const open = button("Start fresh: someone else used this browser");
+  wrap.append(el("p", {}, "Not your work above, or not your name? "), open);
+  open.onclick = () => {
+    const yes = button("Put their answers aside");
+    const cancel = button("Cancel", true);
+    const box = el("div", { class: "stc-confirm", role: "group", "aria-label": "Start fresh on this browser?" });
+    box.append(
+      el(
+        "p",
+        {},
+        `This puts aside the answers this browser holds for the ${plural(ids.length, "exercise")} of this assignment and clears the name, so that you start with nothing done. Nothing is deleted: the answers stay in this browser, and can be downloaded from the progress page.`,
+      ),
+      yes,
+      " ",
+      cancel,
+    );
+    open.hidden = true;
+    wrap.append(box);
+    cancel.focus(); // the choice that changes nothing is the one Enter makes
+    cancel.onclick = () => {
+      box.remove();
+      open.hidden = false;
+      open.focus();
+    };
+    yes.onclick = () => {
+      const failed = ids.filter((id) => !putAside(id)).map((id) => byId.get(id).title);
+      student.value = "";
+      writeSetting("student", "");
+      if (failed.length) {
+        box.replaceChildren(
+          el("p", { role: "alert" }, `This browser's storage refused to move ${failed.join(", ")}: nothing of theirs was changed.`),
+        );
+        return;
+      }
+      location.reload(); // the list, the counts and each exercise now start from nothing
+    };
+  };
+  return wrap;
 }

@@ -43,7 +43,6 @@ export function mountExercise(root) {
   next.hidden = true;
   let confirmBox = null;
   let prompt = ""; // a prompt in the summary that goes as soon as it no longer applies
-  let marked = false;
   notice.hidden = !loaded.notice;
 
   function save() {
@@ -53,6 +52,7 @@ export function mountExercise(root) {
       notice.textContent = BLOCKED;
       notice.hidden = false;
     }
+    markExerciseLinks(); // the navigation's done and started marks follow every change
   }
 
   /** Saved after every change the learner makes; a prompt such as "Select at least one
@@ -61,8 +61,6 @@ export function mountExercise(root) {
     if (prompt && summary.textContent === prompt) summary.textContent = "";
     prompt = "";
     save();
-    if (!marked) markExerciseLinks(); // now started: the navigation says so
-    marked = true;
   }
 
   const cleanAttempt = () => state.best !== null || (state.checked && !state.answersSeen);
@@ -74,17 +72,19 @@ export function mountExercise(root) {
 
   function report(result) {
     const lead = state.answersSeen
-      ? "Answers seen before your first check, so this result does not count as your best. "
+      ? "Answers seen before your first check, so this result does not count as your own. "
       : `${learnerName(result.level)}. `;
     summary.textContent = lead + ui.describe(result);
     showKey();
     key.open = true;
     next.hidden = false;
+    checkButton.classList.remove("md-button--primary"); // the next step is now the way on
   }
 
   const ui = (data.kind === "spot" ? spot : compare)(root, data, state, changed);
   const controls = el("div", { class: "stc-controls" }, ui.panel);
-  controls.append(checkButton, resetButton, revealButton, summary, next);
+  // The result comes first, where the learner is looking, then the way on, then the buttons.
+  controls.append(summary, next, checkButton, resetButton, revealButton);
   root.querySelector(ui.after).after(notice, controls);
   key.before(keyNote);
   if (set) root.prepend(assignmentBar(data.id, set, exercises, links));
@@ -100,7 +100,6 @@ export function mountExercise(root) {
     if (!state.answersSeen && (!state.best || rank(result) > rank(state.best))) state.best = result;
     report(result);
     save();
-    markExerciseLinks();
   });
   resetButton.addEventListener("click", () => {
     ui.reset();
@@ -109,6 +108,7 @@ export function mountExercise(root) {
     summary.textContent = "Cleared. Make your picks again.";
     key.open = false;
     next.hidden = true;
+    checkButton.classList.add("md-button--primary");
     save();
   });
   revealButton.addEventListener("click", () => {
@@ -121,7 +121,7 @@ export function mountExercise(root) {
     showKey();
     key.open = true;
     summary.textContent = state.answersSeen
-      ? "All answers shown. This exercise is marked \u201canswers seen\u201d: no result on it counts as your best."
+      ? "All answers shown. This exercise is marked \u201canswers seen\u201d: no result on it counts as your own."
       : "All answers shown; not scored. Try again to start over.";
   }
 
@@ -135,7 +135,7 @@ export function mountExercise(root) {
       el(
         "p",
         {},
-        "You have not checked this exercise yet. If you show the answers now, it is marked \u201canswers seen\u201d, and no result on it will count as your best.",
+        "You have not checked this exercise yet. If you show the answers now, it is marked \u201canswers seen\u201d: whatever you score on it afterwards will not count as your own result.",
       ),
       show,
       " ",
@@ -179,7 +179,7 @@ const OUTCOMES = {
   wrong: { sign: "✗", word: "Wrong pick" },
   fine: { sign: "✓", word: "Fine to leave" },
   unscored: { sign: "○", word: "Not scored" },
-  key: { sign: "ⓘ", word: "" },
+  key: { sign: "▸", word: "" },
 };
 
 function spot(root, data, state, changed) {
@@ -364,7 +364,7 @@ function compare(root, data, state, changed) {
       changed();
     };
     const wrap = el("label", { for: radio.id }, radio);
-    wrap.append(` ${label}`);
+    wrap.append(` ${label}`, el("span", { class: "stc-verdict-meaning" }, `: ${facts.compareMeanings[value]}`));
     labels.set(value, wrap);
     panel.append(wrap);
     return radio;

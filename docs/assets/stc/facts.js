@@ -44,6 +44,12 @@ export default Object.freeze({
     "contradicts": "It contradicts the source",
     "cant-tell": "Can't tell from the text"
   },
+  "compareMeanings": {
+    "supported": "the quoted words say what the article says they say",
+    "goes-beyond": "the quoted words say something smaller: fewer, weaker, less certain",
+    "contradicts": "the quoted words say the opposite",
+    "cant-tell": "the quoted words are about something else, so the passage gives the reader nothing either way"
+  },
   "whyLabels": {
     "no-source": "No source: stated as fact with nothing to back it",
     "beyond-source": "Goes further than its own evidence",

@@ -25,6 +25,21 @@ function focusableTables() {
   });
 }
 
+/** After instant navigation the browser would carry on tabbing from the link that was
+    followed, deep in the menu; as on a page loaded afresh, the first Tab should reach the
+    skip link. Focus goes to an empty mark at the top of the page, unseen and unannounced. */
+function focusFromTheTop() {
+  if (document.activeElement && document.activeElement !== document.body) return;
+  let top = document.getElementById("stc-top");
+  if (!top) {
+    top = document.createElement("span");
+    top.id = "stc-top";
+    top.tabIndex = -1;
+    document.body.prepend(top);
+  }
+  top.focus({ preventScroll: true });
+}
+
 let shown = 0;
 
 async function ready() {
@@ -39,6 +54,7 @@ async function ready() {
     const module = await load();
     for (const root of roots) module[mount](root);
   }
+  if (shown) focusFromTheTop(); // a page shown by instant navigation
   performance.measure("stc-ready", { start }); // read by make bench
   document.documentElement.setAttribute("data-stc-ready", String(++shown)); // tests wait for it
 }

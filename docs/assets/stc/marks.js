@@ -22,7 +22,9 @@ export function markExerciseLinks() {
   const known = exercisesLinked();
   if (!known.size) return;
   const records = readAll();
-  for (const a of document.querySelectorAll(".md-nav a.md-nav__link[href], .md-content a[data-stc-exercise]")) {
+  // A section's label links to its first page: only the links of single pages are marked.
+  const links = ".md-nav__item:not(.md-nav__item--nested) > a.md-nav__link[href], .md-content a[data-stc-exercise]";
+  for (const a of document.querySelectorAll(links)) {
     a.querySelector(".stc-mark")?.remove();
     const exercise = known.get(a.href);
     const state = exercise && progressOf(records.get(exercise.id), exercise.version);

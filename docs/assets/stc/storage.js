@@ -68,6 +68,22 @@ export function replace(id, record, keepOld) {
   }
 }
 
+/** Move what is stored for an exercise aside (kept, never deleted), so that the exercise
+    starts fresh. True when nothing is left in its place. */
+export function putAside(id) {
+  if (SETTINGS.has(id)) return false;
+  try {
+    const store = storage();
+    const raw = store.getItem(PREFIX + id);
+    if (raw === null) return true;
+    store.setItem(`${PREFIX}aside:${id}:${Date.now()}`, raw);
+    store.removeItem(PREFIX + id);
+    return true;
+  } catch {
+    return false; // blocked or full: what is stored stays where it is
+  }
+}
+
 /** The stored text under a key, or null when there is none or it cannot be read. */
 function read(store, key) {
   try {
