@@ -7,6 +7,7 @@ each quote falls): the one place this is computed, handed on to rendering.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -278,6 +279,7 @@ def _check_compare(
     report: _Reporter, model: CompareExercise, checked: CheckedExercise
 ) -> CheckedExercise:
     _check_length(report, ("explanation",), model.explanation)
+    _check_source_name(report, model.source_name)
     claim = _find(report, ("claim",), model.claim, checked.passage, "passage")
     quoted = _find_pieces(report, model.source_pieces, checked.passage)
     differences: list[tuple[Span, Span]] = []
@@ -308,18 +310,49 @@ def _check_compare(
     )
 
 
+_OUTSIDE_QUOTES_AND_BRACKETS = re.compile(r'"[^"]*"|“[^”]*”|\([^)]*\)')
+
+
+def _check_source_name(report: _Reporter, name: str) -> None:
+    """The page reads "What {source_name} says" and "What {source_name} says, as the
+    article quotes it": a comma or an "as the article …" of its own breaks the sentence."""
+    bare = _OUTSIDE_QUOTES_AND_BRACKETS.sub("", name)
+    if "," in bare or "as the article" in bare:
+        report.error(
+            ("source_name",),
+            'the page reads "What <source_name> says", and this name does not fit there',
+            "write a noun phrase without commas, e.g. 'President Joe Biden on the raid "
+            "(February 2022)'; the page adds 'as the article quotes it' itself",
+        )
+
+
 def _find_pieces(report: _Reporter, pieces: list[str], passage: str) -> list[Span]:
-    """Each piece of a source quote, found once in the passage, in the order given."""
+    """Each piece of a source quote, found once in the passage, in the order given, none
+    overlapping another. Empty when any is not (each problem is reported)."""
+    if not any(pieces) or (len(pieces) > 1 and not all(pieces)):
+        report.error(
+            ("source",),
+            "this quote has a […] with no words on one side of it"
+            if any(pieces)
+            else "this quote has no words, only […]",
+            "give the source's words; […] only joins two pieces of them",
+        )
+        return []
     spans: list[Span] = []
     for piece in pieces:
         span = _find(report, ("source",), piece, passage, "passage")
         if span is None:
             return []
         if spans and span[0] < spans[-1][1]:
+            overlap = span[1] > spans[-1][0]
             report.error(
                 ("source",),
-                "the pieces of this quote, joined by […], are not in the passage's order",
-                "give the pieces in the order the passage has them",
+                "two pieces of this quote, joined by […], overlap in the passage"
+                if overlap
+                else "the pieces of this quote, joined by […], are not in the passage's order",
+                "quote each stretch of the passage once"
+                if overlap
+                else "give the pieces in the order the passage has them",
             )
             return []
         spans.append(span)

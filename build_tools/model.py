@@ -435,13 +435,15 @@ class CompareExercise(ExerciseBase):
 
     @property
     def source_pieces(self) -> list[str]:
-        """The pieces of the source quote, in the passage's order."""
-        return [piece for piece in SOURCE_GAP_PATTERN.split(self.source) if piece.strip()]
+        """The pieces of the source quote, in the order given ('' for an empty piece)."""
+        return [piece.strip() for piece in SOURCE_GAP_PATTERN.split(self.source)]
 
 
 SOURCE_GAP = " […] "
 """Joins pieces of a source quote taken from different places in the passage."""
-SOURCE_GAP_PATTERN = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
+SOURCE_GAP_PATTERN = re.compile(r"\[(?:…|\.\.\.)\]")
+"""The mark between pieces; the spaces around it are stripped from each piece (a pattern
+that took them too would backtrack over a long run of spaces)."""
 
 
 Exercise = Annotated[SpotExercise | CompareExercise, Field(discriminator="kind")]

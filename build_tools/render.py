@@ -195,19 +195,25 @@ def _front_end_content(exercise: CheckedExercise) -> dict[str, Any]:
         ]
         data["skills"] = [skill.value for skill in model.skills]
     elif isinstance(model, CompareExercise):
+        # Whitespace collapsed, as the checks compare it, so that every difference is marked.
+        claim, source = _one_spaced(model.claim), _one_spaced(model.source)
         data.update(
-            claim=model.claim,
-            source=model.source,
+            claim=claim,
+            source=source,
             sourceName=model.source_name,
             verdict=model.verdict.value,
             explanation=model.explanation,
             evidence=model.evidence_needed,
             marks=[
-                _marks(model.claim, [d.claim for d in model.differences]),
-                _marks(model.source, [d.source for d in model.differences]),
+                _marks(claim, [_one_spaced(d.claim) for d in model.differences]),
+                _marks(source, [_one_spaced(d.source) for d in model.differences]),
             ],
         )
     return data
+
+
+def _one_spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _marks(text: str, phrases: list[str]) -> list[tuple[int, int]]:

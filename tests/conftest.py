@@ -132,6 +132,15 @@ def wait_until_ready(page: Any, shown: int | None = None) -> None:
     page.locator(selector).wait_for(state="attached")
 
 
+def settled(page: Any) -> Any:
+    """`page` once no CSS transition or animation is running: axe measures colours as they
+    are at that moment, and Material fades the header's title in as the page scrolls."""
+    page.wait_for_function(
+        "document.getAnimations().every(animation => animation.playState !== 'running')"
+    )
+    return page
+
+
 def open_in_scheme(page: Any, url: str, scheme: str) -> None:
     """Open `url` the way a reader's system preference would: Material picks the palette
     from prefers-color-scheme ('default' is light, 'slate' dark)."""

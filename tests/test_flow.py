@@ -162,3 +162,20 @@ def test_a_shared_computer_starts_fresh_for_the_next_student(page: Page, site_ur
     assert len(kept) == 1
     page.goto(site_url + "progress/")
     expect(page.locator(".stc-aside")).to_contain_text("1 earlier answer is kept aside")
+
+
+def test_try_again_does_not_take_back_what_a_student_hands_in(page: Page, site_url: str) -> None:
+    """After a check, Try again starts a new attempt; the assignment still counts the
+    exercise as checked and hands in the attempt that gave the best result."""
+    page.goto(site_url + ASSIGNMENT)
+    page.locator(".stc-assignment li").first.get_by_role("link").click()
+    for number in (2, 4, 5):
+        page.locator(f'.stc-unit[data-unit="{number}"]').click()
+    page.get_by_role("button", name="Check answers").click()
+    page.get_by_role("button", name="Try again").click()
+    page.locator('.stc-unit[data-unit="3"]').click()  # a worse attempt, not checked
+    bar(page).get_by_role("link", name="Back to the assignment").click()
+    expect(page.locator(".stc-assignment li").first).to_contain_text(
+        "checked: found 3 of 3, no wrong picks: Spot on"
+    )
+    expect(page.get_by_role("status").first).to_have_text("You have checked 1 of 2 exercises.")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, open_in_scheme, wait_until_ready
+from conftest import ROOT, open_in_scheme, settled, wait_until_ready
 from playwright.sync_api import Browser, Page, expect
 
 from build_tools.catalogue import load_catalogue
@@ -146,7 +146,8 @@ def test_phone_width_touch(browser: Browser, site_url: str) -> None:
     unit(page, 2).tap()
     heights = page.evaluate(
         """() => [...document.querySelectorAll(
-            '.stc-unit, .stc-exercise button, .stc-exercise select, .md-content .md-button')]
+            '.stc-unit, .stc-exercise button, .stc-exercise select, .md-content .md-button, '
+            + '.stc-exercise summary, .md-header__button.md-icon')]
             .filter(node => node.getClientRects().length)
             .flatMap(node => [...node.getClientRects()].map(
                 rect => [node.className || node.tagName, Math.round(rect.height)]))"""
@@ -154,7 +155,8 @@ def test_phone_width_touch(browser: Browser, site_url: str) -> None:
     assert all(height >= 44 for _, height in heights), heights
     page.get_by_role("button", name="Check answers").tap()
     tags = page.evaluate(
-        "() => [...document.querySelectorAll('.stc-fb')].map(tag => tag.offsetHeight)"
+        """() => [...document.querySelectorAll('.stc-fb, .stc-pick-result > a')]
+            .map(link => link.offsetHeight)"""
     )
     assert tags and min(tags) >= 44, tags
     context.close()
@@ -184,7 +186,7 @@ def test_try_again_and_show_all_answers(checked_page: Page, site_url: str) -> No
     expect(unit(page, 1)).to_have_attribute("aria-checked", "true")
     page.get_by_role("button", name="Show all answers").click()  # after a check: no question
     expect(page.locator(".stc-confirm")).to_have_count(0)
-    expect(summary(page)).to_contain_text("not scored")
+    expect(summary(page)).to_have_text("All answers shown. Press Try again to start over.")
     expect(page.locator(".stc-fb")).to_have_count(5)
     expect(page.locator(".stc-passage")).to_contain_text("▸ Reported as a source's words")
     expect(page.locator("details.stc-answers")).to_have_attribute("open", "")
@@ -250,6 +252,57 @@ def test_peeking_is_never_a_clean_best_result(checked_page: Page, site_url: str)
     )
 
 
+def test_a_peek_in_another_tab_is_not_undone_by_a_stale_one(
+    browser: Browser, site_url: str
+) -> None:
+    """Tab B shows the answers; tab A, opened before, then checks: the mark stays, and A's
+    result is not stored as a best. A clean best made in A is not lost to B either."""
+    context = browser.new_context()
+    a, b = context.new_page(), context.new_page()
+    for tab in (a, b):
+        tab.goto(site_url + EXERCISE)
+        wait_until_ready(tab)
+    b.get_by_role("button", name="Show all answers").click()
+    b.get_by_role("button", name="Show the answers").click()
+    for number in TARGETS:
+        unit(a, number).click()
+    a.get_by_role("button", name="Check answers").click()
+    expect(summary(a)).to_contain_text("Answers seen before your first check")
+    record = stored(a)
+    assert record["answersSeen"] is True and record["best"] is None
+    # The other way round: a clean best made in one tab survives the other's Show all.
+    a.evaluate("localStorage.clear()")
+    for tab in (a, b):
+        tab.reload()
+        wait_until_ready(tab)
+    unit(a, 2).click()
+    a.get_by_role("button", name="Check answers").click()
+    b.get_by_role("button", name="Show all answers").click()
+    expect(b.locator(".stc-confirm")).to_have_count(0)  # a clean check exists: no question
+    record = stored(b)
+    assert record["answersSeen"] is False and record["best"]["found"] == 1
+    b.get_by_role("button", name="Check answers").click()  # answers shown: nothing to check
+    expect(summary(b)).to_have_text("The answers are shown: press Try again to make your picks.")
+    context.close()
+
+
+def test_the_answers_stay_hidden_until_the_exercise_is_mounted(
+    browser: Browser, site_url: str
+) -> None:
+    """With JavaScript on, the answers are never on show while the page is loading: here
+    the site's script never arrives at all."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.route(
+        "**/assets/stc/main.js",
+        lambda route: route.fulfill(body="", content_type="text/javascript"),
+    )
+    page.goto(site_url + EXERCISE)
+    expect(page.locator("details.stc-answers")).to_be_hidden()
+    expect(page.locator("details.stc-questions")).to_be_hidden()
+    context.close()
+
+
 def test_checking_first_keeps_the_best_result_clean(page: Page, site_url: str) -> None:
     page.goto(site_url + EXERCISE)
     unit(page, 2).click()
@@ -282,7 +335,7 @@ def test_axe_before_and_after_checking(page: Page, site_url: str, scheme: str) -
     for number in (2, 3):
         unit(page, number).click()
     page.get_by_role("button", name="Check answers").click()
-    result = Axe().run(page)
+    result = Axe().run(settled(page))
     assert result.violations_count == 0, result.generate_report()
 
 

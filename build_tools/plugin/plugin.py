@@ -123,6 +123,14 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
             _refuse_unsafe(page, unsafe_markup(output, inline_scripts=False))
         return output
 
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Pages built from a template alone (404.html) get their skip link too."""
+        if self.config.enabled and template_name.endswith(".html"):
+            return add_skip_link(output_content)
+        return output_content
+
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { readAssignment } from "../../docs/assets/stc/assignment-link.js";
 import facts from "../../docs/assets/stc/facts.js";
-import { parseProgressFile } from "../../docs/assets/stc/files.js";
+import { clip, parseProgressFile } from "../../docs/assets/stc/files.js";
 import { merge } from "../../docs/assets/stc/progress.js";
 import { emptyRecord, isRecord, progressOf } from "../../docs/assets/stc/records.js";
 import { describeForLearner, scoreSpot } from "../../docs/assets/stc/scoring.js";
@@ -81,4 +81,34 @@ test("an assignment link names its exercises once each, known ones only, with a 
   assert.equal(readAssignment("?name=%E2%80%8B&ex=a", known), null, "a name of invisible characters only");
   assert.equal(readAssignment("?name=W&ex=constructor,__proto__", known), null);
   assert.equal(readAssignment("?ex=a", known), null);
+});
+
+test("a long name is cut between characters, so a link carries it unchanged", () => {
+  const name = `${"a".repeat(facts.limits.name - 1)}👩`;
+  const once = readAssignment(`?name=${encodeURIComponent(name)}&ex=a`, new Set(["a"])).title;
+  assert.equal(once, "a".repeat(facts.limits.name - 1)); // the emoji would not fit whole
+  const again = readAssignment(`?${new URLSearchParams({ name: once, ex: "a" })}`, new Set(["a"])).title;
+  assert.equal(again, once);
+  assert.equal(clip("ab👩", 3), "ab");
+  assert.equal(clip("ab👩", 4), "ab👩");
+});
+
+test("an import never clears answers seen: a newer record without the mark and without a best stays out", () => {
+  const peeked = { ...emptyRecord(VERSION), answersSeen: true, picks: [1], at: "2026-01-01T00:00:00Z" };
+  const unmarked = { ...emptyRecord(VERSION), picks: [2], at: "2026-06-01T00:00:00Z" };
+  assert.equal(merge(peeked, unmarked, VERSION), peeked);
+  const { answersSeen, ...noField } = unmarked;
+  assert.equal(answersSeen, false);
+  assert.equal(merge(peeked, noField, VERSION), peeked);
+  const v2 = JSON.stringify({ format: facts.formats.progress, version: 2, exercises: { w: noField } });
+  assert.ok(parseProgressFile(v2, new Set(["w"])).problem, "a version 2 record must say whether answers were seen");
+});
+
+test("the answer that gave the best result is kept with it, and only with one", () => {
+  const best = scoreSpot(ANSWERS, [1]);
+  const record = { ...emptyRecord(VERSION), best, bestAnswer: { picks: [1], why: { 1: "no-source" }, verdict: "" } };
+  assert.ok(isRecord(record));
+  assert.ok(!isRecord({ ...record, best: null }), "an answer kept for a best that is not there");
+  assert.ok(!isRecord({ ...record, bestAnswer: { picks: [1], why: {}, verdict: "", extra: 1 } }));
+  assert.ok(!isRecord({ ...record, bestAnswer: { picks: ["1"], why: {}, verdict: "" } }));
 });

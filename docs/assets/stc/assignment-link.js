@@ -2,7 +2,7 @@
    assignment (there is no server), so its query is read the same way wherever it appears:
    on the assignment page, and on each exercise opened from it. */
 import facts from "./facts.js";
-import { withoutHidden } from "./files.js";
+import { clip, withoutHidden } from "./files.js";
 
 /** The assignment in `search` (a URL's query), given the ids of the site's exercises:
     { title, ids, unknown, repeated }, or null when it names no title or no known exercise. */
@@ -14,9 +14,7 @@ export function readAssignment(search, knownIds) {
     .filter(Boolean);
   const listed = [...new Set(named)];
   const ids = listed.filter((id) => knownIds.has(id));
-  const title = withoutHidden(params.get("name") || "")
-    .slice(0, facts.limits.name)
-    .trim();
+  const title = clip(withoutHidden(params.get("name") || ""), facts.limits.name).trim();
   if (!ids.length || !title) return null;
   return { title, ids, unknown: listed.length - ids.length, repeated: named.length - listed.length };
 }

@@ -1,7 +1,7 @@
 /* The student's assignment page: the set in order, and a results file to download. */
 import { readAssignment, withAssignment } from "./assignment-link.js";
 import facts from "./facts.js";
-import { withoutHidden } from "./files.js";
+import { clip, withoutHidden } from "./files.js";
 import { emptyRecord, isName } from "./records.js";
 import { describeForLearner } from "./scoring.js";
 import { putAside, readAll, readSetting, writeSetting } from "./storage.js";
@@ -16,9 +16,12 @@ export function assignment(root, data, links) {
   }
   const { title, ids, unknown, repeated } = set;
   const records = readAll();
+  // What is handed in for each exercise: the attempt that gave the learner's best result
+  // (kept through Try again), or else the work as it stands.
   const current = (id) => {
     const record = records.get(id);
-    return record && record.version === byId.get(id).version ? record : null;
+    if (!record || record.version !== byId.get(id).version) return null;
+    return record.best && record.bestAnswer ? { ...record, ...record.bestAnswer, checked: true, result: record.best } : record;
   };
   const list = el("ol", { class: "stc-assignment" });
   for (const id of ids) {
@@ -36,7 +39,7 @@ export function assignment(root, data, links) {
   const status = el("p", { role: "status" }, `You have checked ${done} of ${ids.length} exercises.`);
   const save = button("Download my results", true);
   save.onclick = () => {
-    const who = withoutHidden(student.value).trim().slice(0, facts.limits.name);
+    const who = clip(withoutHidden(student.value).trim(), facts.limits.name).trim();
     if (!isName(who)) {
       status.textContent = "Type your name first.";
       return;

@@ -8,7 +8,7 @@ import { assignmentBar, nextStep } from "./flow.js";
 import { markExerciseLinks } from "./marks.js";
 import { emptyRecord } from "./records.js";
 import { learnerName, rank, scoreCompare, scoreSpot } from "./scoring.js";
-import { BLOCKED, load, write } from "./storage.js";
+import { BLOCKED, load, readOne, write } from "./storage.js";
 import { builtExercises, builtLinks, el, embeddedData, plural } from "./util.js";
 
 const PROFICIENT = facts.levels.at(-1).name;
@@ -45,21 +45,43 @@ export function mountExercise(root) {
   let prompt = ""; // a prompt in the summary that goes as soon as it no longer applies
   notice.hidden = !loaded.notice;
 
+  /** What another tab, or this page restored from the browser's history, may have stored
+      since this page read it: the answers seen and the best result are never lost to a
+      stale copy. Called before every decision that depends on them and before every write. */
+  function sync() {
+    const stored = readOne(data.id)?.record;
+    if (!stored || stored.version !== data.version) return;
+    if (stored.answersSeen === true) state.answersSeen = true;
+    if (stored.best && (!state.best || rank(stored.best) > rank(state.best))) {
+      state.best = stored.best;
+      state.bestAnswer = stored.bestAnswer;
+    }
+    if (state.answersSeen) {
+      state.best = null; // the two never go together (see records.js)
+      delete state.bestAnswer;
+    }
+  }
+
+  /** Save; false if storage refused. */
   function save() {
-    if (loaded.readOnly) return;
+    if (loaded.readOnly) return false;
+    sync();
     state.at = new Date().toISOString();
-    if (!write(data.id, state) && notice.hidden) {
+    const saved = write(data.id, state);
+    if (!saved && notice.hidden) {
       notice.textContent = BLOCKED;
       notice.hidden = false;
     }
     markExerciseLinks(); // the navigation's done and started marks follow every change
+    return saved;
   }
 
   /** Saved after every change the learner makes; a prompt such as "Select at least one
-      sentence first" goes as soon as they act on it. */
-  function changed() {
-    if (prompt && summary.textContent === prompt) summary.textContent = "";
-    prompt = "";
+      sentence first" goes as soon as they act on what it asks (`answers`: the change was
+      to their picks or verdict, not only to a written reason). */
+  function changed(answers = true) {
+    if (answers && prompt && summary.textContent === prompt) summary.textContent = "";
+    if (answers) prompt = "";
     save();
   }
 
@@ -90,6 +112,11 @@ export function mountExercise(root) {
   if (set) root.prepend(assignmentBar(data.id, set, exercises, links));
 
   checkButton.addEventListener("click", () => {
+    sync();
+    if (ui.locked()) {
+      summary.textContent = prompt = "The answers are shown: press Try again to make your picks.";
+      return;
+    }
     const result = ui.check();
     if (!result) {
       summary.textContent = prompt = ui.empty;
@@ -97,11 +124,15 @@ export function mountExercise(root) {
     }
     state.checked = true;
     state.result = result;
-    if (!state.answersSeen && (!state.best || rank(result) > rank(state.best))) state.best = result;
+    if (!state.answersSeen && (!state.best || rank(result) > rank(state.best))) {
+      state.best = result;
+      state.bestAnswer = ui.answer(); // what the learner hands in, even after Try again
+    }
     report(result);
     save();
   });
   resetButton.addEventListener("click", () => {
+    sync();
     ui.reset();
     state.checked = false;
     state.result = null;
@@ -112,17 +143,21 @@ export function mountExercise(root) {
     save();
   });
   revealButton.addEventListener("click", () => {
+    sync();
     if (cleanAttempt() || state.answersSeen) reveal();
     else confirmReveal();
   });
 
   function reveal() {
+    const wasChecked = state.checked;
     ui.reveal();
     showKey();
     key.open = true;
     summary.textContent = state.answersSeen
-      ? "All answers shown. This exercise is marked \u201canswers seen\u201d: no result on it counts as your own."
-      : "All answers shown; not scored. Try again to start over.";
+      ? "All answers shown. This exercise is marked \u201canswers seen\u201d: no result on it counts as your own. Press Try again to practise."
+      : wasChecked
+        ? "All answers shown. Your checked result stays saved; press Try again to start over."
+        : "All answers shown. Press Try again to start over.";
   }
 
   /** Before the first check, showing the answers costs the learner their score: ask. */
@@ -150,7 +185,14 @@ export function mountExercise(root) {
     show.addEventListener("click", () => {
       close();
       state.answersSeen = true;
-      save();
+      state.best = null;
+      if (!loaded.readOnly && !save()) {
+        // Not recorded: nothing more is saved from this page, so no result made after
+        // seeing the answers can be stored as the learner's own.
+        loaded.readOnly = true;
+        notice.textContent = "This browser's storage refused to save that the answers were shown, so nothing more is saved on this page.";
+        notice.hidden = false;
+      }
       reveal();
       revealButton.focus();
     });
@@ -317,6 +359,8 @@ function spot(root, data, state, changed) {
     panel,
     after: ".stc-passage",
     empty: "Select at least one sentence first.",
+    locked: () => locked && !outcomes,
+    answer: () => ({ picks: [...state.picks], why: { ...state.why }, verdict: "" }),
     check() {
       if (!state.picks.length) return null;
       lock(true);
@@ -373,7 +417,7 @@ function compare(root, data, state, changed) {
   note.value = state.note;
   note.oninput = () => {
     state.note = note.value.slice(0, facts.limits.note);
-    changed();
+    changed(false);
   };
   panel.append(el("label", { for: note.id }, "Your reason (optional)"), note);
 
@@ -404,12 +448,16 @@ function compare(root, data, state, changed) {
     }
   }
 
+  let revealed = false;
   return {
     panel,
     after: ".stc-compare",
     empty: "Pick a verdict first.",
+    locked: () => revealed,
+    answer: () => ({ picks: [], why: {}, verdict: state.verdict }),
     check() {
       if (!state.verdict) return null;
+      revealed = false;
       show(true, true);
       return scoreCompare(data.verdict, state.verdict);
     },
@@ -422,9 +470,11 @@ function compare(root, data, state, changed) {
     reset() {
       state.verdict = ""; // the written reason stays: it is the learner's to rewrite
       for (const input of inputs) input.checked = false;
+      revealed = false;
       show(false);
     },
     reveal() {
+      revealed = true;
       show(true);
     },
   };

@@ -19,6 +19,17 @@ const fieldProblem = (value, names) => {
   return missing === undefined ? "" : `no \u201c${missing}\u201d field`;
 };
 
+/** At most `max` UTF-16 units of `text` (the length the checks count), never cutting a
+    character in two: a lone half of an emoji would be changed on its way through a link. */
+export function clip(text, max) {
+  let end = 0;
+  for (const char of text) {
+    if (end + char.length > max) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
+}
+
 /** Text with every invisible or direction-changing character taken out. */
 export const withoutHidden = (text) => text.replace(new RegExp(HIDDEN.source, "gu"), "");
 
@@ -141,7 +152,8 @@ export function parseProgressFile(text, knownIds) {
     };
   }
   for (const [id, record] of Object.entries(data.exercises)) {
-    if (!isSlug(id) || !isRecord(record)) {
+    // From version 2 every record says whether the answers were seen.
+    if (!isSlug(id) || !isRecord(record) || (data.version >= 2 && typeof record.answersSeen !== "boolean")) {
       return { problem: `The entry for exercise \u201c${id.slice(0, 80)}\u201d is not valid progress, so nothing was imported.` };
     }
   }

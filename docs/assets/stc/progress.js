@@ -68,6 +68,9 @@ const time = (record) => Date.parse(record.at) || 0;
 export function merge(saved, incoming, current) {
   if (!saved) return incoming;
   if (incoming.version !== saved.version) return saved.version === current || incoming.version !== current ? saved : incoming;
+  // A record that shows the answers were seen is replaced only by one with a best result
+  // (a check made before they were seen, elsewhere), never by one that merely lacks the mark.
+  if (saved.answersSeen === true && incoming.answersSeen !== true && !incoming.best) return saved;
   const [mine, theirs] = [worth(saved), worth(incoming)];
   if (better(theirs, mine)) return incoming;
   if (better(mine, theirs)) return saved;

@@ -64,7 +64,19 @@ export function isRecord(record) {
     isResult(record.best) &&
     // Absent from records saved before answers seen were recorded. A best result is never
     // kept from work done after the answers were shown, so the two cannot go together.
-    (record.answersSeen === undefined || record.answersSeen === false || (record.answersSeen === true && record.best === null))
+    (record.answersSeen === undefined || record.answersSeen === false || (record.answersSeen === true && record.best === null)) &&
+    (record.bestAnswer === undefined || (record.best !== null && isAnswer(record.bestAnswer)))
+  );
+}
+
+/** The picks, reasons and verdict that gave a record's best result: what is handed in. */
+function isAnswer(answer) {
+  return (
+    isMap(answer) &&
+    Object.keys(answer).every((name) => ["picks", "why", "verdict"].includes(name)) &&
+    isPicks(answer.picks) &&
+    isWhyMap(answer.why) &&
+    (answer.verdict === "" || isKeyOf(facts.compareVerdicts, answer.verdict))
   );
 }
 
