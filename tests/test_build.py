@@ -55,7 +55,7 @@ def test_exercise_page_has_one_root_and_its_data(built_site: tuple[Path, str]) -
     assert len(data["units"]) == 5
     assert [a["verdict"] for a in data["answers"]].count("unsupported") == 3
     assert "<title>A warning, or a threat? - Spot the Claim</title>" in html
-    assert '<details class="stc-answers abstract">' in html
+    assert '<details class="stc-answers abstract" data-search-exclude>' in html
 
 
 def test_article_page_has_context_text_and_exercises(built_site: tuple[Path, str]) -> None:
