@@ -66,6 +66,12 @@ def do_assignment(
     page.get_by_label("Your name").fill(name)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my results").click()
+    file_name = f"results-Week-1-b-claims-b-sources-{name}.json"  # safe characters only
+    assert download.value.suggested_filename == file_name
+    expect(page.get_by_role("status")).to_have_text(
+        f"Results downloaded as {file_name} (2 of 2 exercises checked). Hand the file in as"
+        " your teacher asks."
+    )
     path = out / f"{name}.json"
     download.value.save_as(path)
     context.close()

@@ -1,10 +1,11 @@
 /* The class report. Files add up across several choices or drops until Clear; every file is
    untrusted, checked field by field, scored again from its picks and shown only as text. A
    result checked after the answers were shown is marked and never counted as a level. */
+import { download } from "./downloads.js";
 import facts from "./facts.js";
 import { readJson, resultsFileProblem, sameName } from "./files.js";
 import { rescore } from "./scoring.js";
-import { button, download, el, plural } from "./util.js";
+import { button, el, plural } from "./util.js";
 
 const LEVELS = facts.levels.map((level) => level.name);
 
