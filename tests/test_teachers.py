@@ -31,9 +31,11 @@ def create_link(page: Page, site_url: str) -> str:
     page.locator(f"#stc-pick-{COMPARE}").check()
     page.get_by_role("button", name="Create link").click()
     expect(page.get_by_role("status")).to_have_text("Give the assignment a name first.")
-    page.get_by_label("Assignment name").fill("Week 1: <b>claims</b> & sources")
+    expect(page.get_by_label("Assignment name")).to_be_focused()  # where the name goes
+    page.keyboard.type("Week 1: <b>claims</b> & sources")
     page.get_by_role("button", name="Create link").click()
     expect(page.get_by_role("status")).to_contain_text("Link created for 2 exercises")
+    expect(page.get_by_label("Link for your students")).to_be_focused()
     return page.get_by_label("Link for your students").input_value()
 
 
@@ -95,6 +97,49 @@ def drop_files(page: Page, *paths: Path) -> None:
     expect(zone).to_have_class(re.compile(r"\bstc-drop--over\b"))
     zone.dispatch_event("drop", {"dataTransfer": transfer})
     expect(zone).not_to_have_class(re.compile(r"\bstc-drop--over\b"))
+
+
+FOCUSED = """() => {
+    const node = document.activeElement;
+    // The file chooser is a visually hidden input: its label, a button, shows the focus.
+    const shown = node.matches('input[type=file]') ? node.closest('label') : node;
+    const style = getComputedStyle(shown);
+    const channels = (colour) => colour.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const luminance = (colour) => {
+        const [r, g, b] = channels(colour).map((c) => {
+            const s = c / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const page = getComputedStyle(document.body).backgroundColor;
+    const [a, b] = [style.outlineColor, page].map(luminance);
+    return {
+        inTool: !!node.closest('.stc-tool'),
+        control: node.outerHTML.slice(0, 80),
+        style: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+        offset: parseFloat(style.outlineOffset),
+        contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+    };
+}"""
+
+
+def assert_focus_visible(page: Page) -> int:
+    """Tab through the page's tool: every control it reaches shows a solid ring at least 2 px
+    wide, set off from the control onto the page's background, at 3:1 against it at least
+    (WCAG 2.4.13 and 1.4.11). Returns how many controls it checked."""
+    checked = 0
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["inTool"]:
+            checked += 1
+            assert focused["style"] == "solid" and focused["width"] >= 2, focused
+            assert focused["offset"] > 0 and focused["contrast"] >= 3, focused
+        elif checked:
+            return checked
+    pytest.fail("Tab never went through the tool and out")
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -324,6 +369,8 @@ def test_a_report_shown_is_axe_clean_and_fits_320_px(
         ]
     )
     expect(page.locator(".stc-report tbody tr")).to_have_count(3)
+    # the chooser, Clear, the table's region, Download CSV and each student's details
+    assert assert_focus_visible(page) == 7
     for summary in page.locator("details.stc-student summary").all():
         summary.click()
     for width in (1280, 320):
@@ -350,12 +397,35 @@ def test_axe_on_the_teachers_tools(page: Page, site_url: str, path: str, scheme:
     open_in_scheme(page, site_url + path, scheme)
     result = Axe().run(page)
     assert result.violations_count == 0, (path, result.generate_report())
+    assert assert_focus_visible(page) >= 1
 
 
-def test_copy_appears_only_once_there_is_a_link(page: Page, site_url: str) -> None:
+def test_create_link_takes_the_focus_to_what_is_missing(page: Page, site_url: str) -> None:
+    """A name first, then an exercise (the first one the filters show, or the filters when
+    they show none); Copy appears only once there is a link, which then has the focus."""
     page.goto(site_url + "teachers/assign/")
+    create = page.get_by_role("button", name="Create link")
+    status = page.get_by_role("status")
     expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
-    page.locator(f"#stc-pick-{SPOT}").check()
     page.get_by_label("Assignment name").fill("A")
-    page.get_by_role("button", name="Create link").click()
+    page.get_by_label("Level", exact=True).select_option("2")
+    create.click()
+    expect(status).to_have_text("Tick at least one exercise first.")
+    first_shown = page.locator(".stc-pick label:not([hidden]) input").first
+    expect(first_shown).to_be_focused()
+    expect(page.locator(f"#stc-pick-{SPOT}")).to_be_hidden()  # level 1, filtered out
+    page.get_by_label("Skill").select_option("headline-overclaim")
+    page.get_by_label("Level", exact=True).select_option("1")  # no level 1 exercise has it
+    create.click()
+    expect(status).to_have_text("Tick at least one exercise first: the filters show none.")
+    expect(page.get_by_label("Article")).to_be_focused()
+    page.get_by_label("Skill").select_option("")
+    page.locator(f"#stc-pick-{SPOT}").check()
+    create.click()
+    expect(status).to_contain_text("Link created for 1 exercise.")
+    link = page.get_by_label("Link for your students")
+    expect(link).to_be_focused()
+    assert link.evaluate("box => box.value.slice(box.selectionStart, box.selectionEnd)") == (
+        link.input_value()
+    ), "selected, ready to copy"
     expect(page.get_by_role("button", name="Copy link")).to_be_visible()
