@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from build_tools.model import ResultsFile
 
 SPOT, COMPARE = "warning-or-threat", "entirely-funded"
+SPOT_TITLE, COMPARE_TITLE = "A warning, or a threat?", "What does the report say was funded?"
 HOSTILE = "<img src=x onerror=\"document.title='pwned'\">"
 
 
@@ -198,7 +199,7 @@ def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: P
     files = page.locator(".stc-files li")
     expect(files).to_have_count(8)
     expect(page.get_by_role("status")).to_have_text(
-        "Read 2 of 3 files. The report covers 4 students."
+        "This upload: 2 of 3 files read. The report now covers 4 students."
     )
     expect(files.nth(2)).to_have_text(
         "other.json: refused, it is from another assignment, “Week 2”"
@@ -235,10 +236,12 @@ def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: P
         ]
     )
     claims = page.locator(".stc-claims li")  # Cy's answers seen first are not counted
-    expect(claims).to_have_count(3)  # the spot exercise's three unsupported claims
+    expect(claims).to_have_count(2)  # of three claims, the two someone missed
     for n in (0, 1):  # sentences 4 and 5, missed by Ben alone, in either order
         expect(claims.nth(n)).to_contain_text(re.compile(r"Missed by 1 of 3 · .*, sentence [45]"))
-    expect(claims.nth(2)).to_contain_text("Missed by 0 of 3 · A warning, or a threat?, sentence 2")
+    expect(page.locator(".stc-claims + p")).to_have_text(
+        "Every other claim was found by every student who checked it."
+    )
     wrong = page.locator(".stc-wrong-picks li")
     expect(wrong).to_have_count(1)
     expect(wrong).to_contain_text("Picked by 1 of 3 · A warning, or a threat?, sentence 3")
@@ -263,29 +266,65 @@ def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: P
         "Sentence 3: a wrong pick (Reported as a source's words); reason: none chosen"
     )
     expect(ben_detail.locator(".stc-reason")).to_have_text("Ben's reason: <b>not</b> all.")
+    expect(ben_detail.locator("dt:text-is('Claims missed') + dd")).to_have_text("sentences 4 and 5")
     cy_detail = page.locator("details.stc-student").nth(3)
     expect(cy_detail.locator("summary")).to_contain_text("1 after seeing the answers")
+    cy_detail.locator("summary").click()
+    expect(cy_detail.locator("dt:text-is('Showed all answers before checking') + dd")).to_have_text(
+        ["yes (so this result is not counted)", "no"]
+    )
+    expect(cy_detail.locator("dt:text-is('Claims missed') + dd")).to_have_text("none")
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
+    day = page.evaluate("new Date().toLocaleDateString('sv')")  # YYYY-MM-DD, this browser's day
+    assert download.value.suggested_filename == f"class-report-Week-1-b-claims-b-sources-{day}.csv"
     exported = read_csv(Path(download.value.path()))
     assert [row["Student"] for row in exported] == ["Ana", HOSTILE, "Ben", "Cy"]
     for row in exported:  # one number per cell, or none where there is no result
-        assert all(re.fullmatch(r"[0-9]+", v) for k, v in row.items() if k != "Student"), row
+        assert all(re.fullmatch(r"[0-9]*", v) for k, v in row.items() if k != "Student"), row
     ana_row, _, ben_row, cy_row = exported
     columns = ("found", "targets", "wrong picks", "reasons right", "level", "answers seen")
-    assert [ana_row[f"{SPOT} {c}"] for c in columns] == ["3", "3", "0", "1", "3", "0"]
-    assert [ben_row[f"{SPOT} {c}"] for c in columns] == ["1", "3", "1", "1", "1", "0"]
-    assert [cy_row[f"{SPOT} {c}"] for c in columns] == ["3", "3", "0", "1", "0", "1"]
-    assert [ana_row[f"{COMPARE} {c}"] for c in ("correct", "level")] == ["1", "3"]
-    assert [ben_row[f"{COMPARE} {c}"] for c in ("correct", "level")] == ["0", "1"]
+    assert [ana_row[f"{SPOT_TITLE} · {c}"] for c in columns] == ["3", "3", "0", "1", "3", "0"]
+    assert [ben_row[f"{SPOT_TITLE} · {c}"] for c in columns] == ["1", "3", "1", "1", "1", "0"]
+    # answers seen first: the figures stand, the level is empty (not 0, which would count)
+    assert [cy_row[f"{SPOT_TITLE} · {c}"] for c in columns] == ["3", "3", "0", "1", "", "1"]
+    assert [ana_row[f"{COMPARE_TITLE} · {c}"] for c in ("correct", "level")] == ["1", "3"]
+    assert [ben_row[f"{COMPARE_TITLE} · {c}"] for c in ("correct", "level")] == ["0", "1"]
     for n, row in enumerate(exported):  # the table says what the CSV counts
-        found, targets, wrong_picks = (row[f"{SPOT} {c}"] for c in columns[:3])
+        found, targets, wrong_picks = (row[f"{SPOT_TITLE} · {c}"] for c in columns[:3])
         expect(rows.nth(n)).to_contain_text(f"found {found} of {targets}, {wrong_picks} wrong")
+
+    # The report lasts the browser session: a link away and back (instant navigation), a
+    # full reload, and the site's navigation all bring it back as it was.
+    shown = page.locator(".stc-files, .stc-report table, .stc-levels, .stc-claims")
+    report_text = shown.all_inner_texts()
+    page.evaluate("window.stcStill = true")
+    page.get_by_role("link", name="what each column holds").click()
+    expect(page).to_have_url(re.compile(r"/teachers/results-format/#the-class-reports-csv$"))
+    page.go_back()
+    expect(rows).to_have_count(4)
+    assert page.evaluate("window.stcStill"), "instant navigation, not a page load"
+    expect(page.get_by_role("status")).to_have_text(
+        "The report kept from earlier in this browser session covers 4 students."
+    )
+    page.reload()
+    expect(rows).to_have_count(4)
+    assert shown.all_inner_texts() == report_text
+    page.get_by_role("link", name="Previous: Assign exercises").click()
+    page.get_by_role("link", name="Next: Class report").click()
+    expect(rows).to_have_count(4)
+    assert shown.all_inner_texts() == report_text
+    kept = "Object.keys(sessionStorage).filter(k => k.includes('class-report'))"
+    assert page.evaluate(kept) == ["stc:v1:class-report"]  # for this tab only
+    assert page.evaluate(kept.replace("sessionStorage", "localStorage")) == []
 
     page.get_by_role("button", name="Clear the report").click()
     expect(rows).to_have_count(0)
     expect(files).to_have_count(0)
+    page.reload()
+    wait_until_ready(page)
+    expect(page.locator(".stc-report")).to_be_empty()  # Clear empties the kept copy too
     chooser.set_input_files(ben)  # Ben is a new student again
     expect(rows).to_have_count(1)
     assert errors == []
