@@ -1,7 +1,8 @@
 """Files and storage from outside, in Chromium: a class report fed hostile results files
 (tests/fixtures/hostile_files/), assignment links naming Object.prototype's members,
-progress imports that are stale, worse or better, and storage that throws. Through all of
-it the pages keep working and the learner's saved best result is unchanged."""
+progress imports that are stale, worse or better, and storage that throws (the progress in
+localStorage, the class report kept in sessionStorage). Through all of it the pages keep
+working and the learner's saved best result is unchanged."""
 
 from __future__ import annotations
 
@@ -47,14 +48,15 @@ THROWING_STORAGE = """(() => {
     const length = Object.getOwnPropertyDescriptor(proto, 'length');
     const fail = () => { throw new DOMException('denied', 'SecurityError'); };
     const local = (store) => store === window.localStorage;
+    const ours = (store, key) => local(store) || String(key).startsWith('stc:');
     if (mode === 'getItem') proto.getItem = function (key) {
-        return local(this) && key !== 'stc:v1:' ? fail() : real.getItem.call(this, key); };
+        return ours(this, key) && key !== 'stc:v1:' ? fail() : real.getItem.call(this, key); };
     if (mode === 'key') proto.key = function (i) {
         return local(this) ? fail() : real.key.call(this, i); };
     if (mode === 'length') Object.defineProperty(proto, 'length', {
         get() { return local(this) ? fail() : length.get.call(this); } });
     if (mode === 'setItem') proto.setItem = function (key, value) {
-        if (local(this)) throw new DOMException('full', 'QuotaExceededError');
+        if (ours(this, key)) throw new DOMException('full', 'QuotaExceededError');
         return real.setItem.call(this, key, value); };
 })();"""
 
@@ -122,12 +124,12 @@ def test_a_class_report_judges_each_hostile_file_on_its_own(
     for summary in page.locator("details.stc-student summary").all():
         summary.click()
     expect(proto.locator(".stc-reason")).to_have_text(HOSTILE_REASON)  # text, never markup
-    expect(proto).to_contain_text("yes: the result is not the student's own work")
+    expect(proto).to_contain_text("yes (so this result is not counted)")
     expect(proto).to_contain_text("Can't tell from the text")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
     exported = Path(download.value.path()).read_bytes().decode("utf-8-sig")
-    assert '\r\n"__proto__",1,1,3,1,1,1,0,1,0,0,1\r\n' in exported, exported
+    assert '\r\n"__proto__",1,1,3,1,1,1,0,1,0,,1\r\n' in exported, exported
     assert page.evaluate("window.__pwned") is None
     assert page.locator(".stc-report img, .stc-report script").count() == 0
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved
@@ -261,6 +263,39 @@ def test_storage_that_throws_stops_no_page_and_loses_nothing(
     page.goto(f"{site_url}assignment/?name=Week&ex={SPOT}")
     wait_until_ready(page)
     expect(page.locator(".stc-assignment li")).to_have_count(1)
+
+    # The class report loads files whatever the browser's session storage does, and says
+    # when it cannot keep them for coming back.
+    page.goto(site_url + "teachers/class-report/")
+    wait_until_ready(page)
+    exercises = json.loads(page.locator(".stc-tool > script").text_content() or "")[0]
+    text = (FILES / "good.json").read_text(encoding="utf-8")
+    for exercise in exercises:
+        text = text.replace(f"@version:{exercise['id']}", exercise["version"])
+    page.get_by_label("Choose results files").set_input_files(
+        files=[{"name": "good.json", "mimeType": "application/json", "buffer": text.encode()}]
+    )
+    expect(page.locator(".stc-report tbody tr")).to_have_count(1)
+    status = page.locator(".stc-tool [role=status]")
+    notice = page.locator(".stc-report .stc-notice")
+    if mode == "setItem":
+        expect(status).to_have_text(
+            "This upload: 1 of 1 file read. The report now covers 1 student. It will be lost if"
+            " you leave this page."
+        )
+        expect(notice).to_have_text(
+            "This browser does not let the site keep the report (its storage is blocked or"
+            " full): leaving this page empties it."
+        )
+    else:
+        expect(status).to_have_text(
+            "This upload: 1 of 1 file read. The report now covers 1 student."
+        )
+        expect(notice).to_have_count(0)
+    page.reload()  # kept, and read back, unless the session storage refuses one or the other
+    wait_until_ready(page)
+    kept = mode not in ("setItem", "getItem")
+    expect(page.locator(".stc-report tbody tr")).to_have_count(1 if kept else 0)
 
     page.evaluate("sessionStorage.removeItem('stc-test-throw')")
     page.goto(site_url + "progress/")

@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from build_tools.model import ResultsFile
 
 SPOT, COMPARE = "warning-or-threat", "entirely-funded"
+SPOT_TITLE, COMPARE_TITLE = "A warning, or a threat?", "What does the report say was funded?"
 HOSTILE = "<img src=x onerror=\"document.title='pwned'\">"
 
 
@@ -31,9 +32,11 @@ def create_link(page: Page, site_url: str) -> str:
     page.locator(f"#stc-pick-{COMPARE}").check()
     page.get_by_role("button", name="Create link").click()
     expect(page.get_by_role("status")).to_have_text("Give the assignment a name first.")
-    page.get_by_label("Assignment name").fill("Week 1: <b>claims</b> & sources")
+    expect(page.get_by_label("Assignment name")).to_be_focused()  # where the name goes
+    page.keyboard.type("Week 1: <b>claims</b> & sources")
     page.get_by_role("button", name="Create link").click()
     expect(page.get_by_role("status")).to_contain_text("Link created for 2 exercises")
+    expect(page.get_by_label("Link for your students")).to_be_focused()
     return page.get_by_label("Link for your students").input_value()
 
 
@@ -66,6 +69,12 @@ def do_assignment(
     page.get_by_label("Your name").fill(name)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my results").click()
+    file_name = f"results-Week-1-b-claims-b-sources-{name}.json"  # safe characters only
+    assert download.value.suggested_filename == file_name
+    expect(page.get_by_role("status")).to_have_text(
+        f"Results downloaded as {file_name} (2 of 2 exercises checked). Hand the file in as"
+        " your teacher asks."
+    )
     path = out / f"{name}.json"
     download.value.save_as(path)
     context.close()
@@ -89,6 +98,49 @@ def drop_files(page: Page, *paths: Path) -> None:
     expect(zone).to_have_class(re.compile(r"\bstc-drop--over\b"))
     zone.dispatch_event("drop", {"dataTransfer": transfer})
     expect(zone).not_to_have_class(re.compile(r"\bstc-drop--over\b"))
+
+
+FOCUSED = """() => {
+    const node = document.activeElement;
+    // The file chooser is a visually hidden input: its label, a button, shows the focus.
+    const shown = node.matches('input[type=file]') ? node.closest('label') : node;
+    const style = getComputedStyle(shown);
+    const channels = (colour) => colour.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const luminance = (colour) => {
+        const [r, g, b] = channels(colour).map((c) => {
+            const s = c / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const page = getComputedStyle(document.body).backgroundColor;
+    const [a, b] = [style.outlineColor, page].map(luminance);
+    return {
+        inTool: !!node.closest('.stc-tool'),
+        control: node.outerHTML.slice(0, 80),
+        style: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+        offset: parseFloat(style.outlineOffset),
+        contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+    };
+}"""
+
+
+def assert_focus_visible(page: Page) -> int:
+    """Tab through the page's tool: every control it reaches shows a solid ring at least 2 px
+    wide, set off from the control onto the page's background, at 3:1 against it at least
+    (WCAG 2.4.13 and 1.4.11). Returns how many controls it checked."""
+    checked = 0
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["inTool"]:
+            checked += 1
+            assert focused["style"] == "solid" and focused["width"] >= 2, focused
+            assert focused["offset"] > 0 and focused["contrast"] >= 3, focused
+        elif checked:
+            return checked
+    pytest.fail("Tab never went through the tool and out")
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -147,7 +199,7 @@ def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: P
     files = page.locator(".stc-files li")
     expect(files).to_have_count(8)
     expect(page.get_by_role("status")).to_have_text(
-        "Read 2 of 3 files. The report covers 4 students."
+        "This upload: 2 of 3 files read. The report now covers 4 students."
     )
     expect(files.nth(2)).to_have_text(
         "other.json: refused, it is from another assignment, “Week 2”"
@@ -184,10 +236,12 @@ def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: P
         ]
     )
     claims = page.locator(".stc-claims li")  # Cy's answers seen first are not counted
-    expect(claims).to_have_count(3)  # the spot exercise's three unsupported claims
+    expect(claims).to_have_count(2)  # of three claims, the two someone missed
     for n in (0, 1):  # sentences 4 and 5, missed by Ben alone, in either order
         expect(claims.nth(n)).to_contain_text(re.compile(r"Missed by 1 of 3 · .*, sentence [45]"))
-    expect(claims.nth(2)).to_contain_text("Missed by 0 of 3 · A warning, or a threat?, sentence 2")
+    expect(page.locator(".stc-claims + p")).to_have_text(
+        "Every other claim was found by every student who checked it."
+    )
     wrong = page.locator(".stc-wrong-picks li")
     expect(wrong).to_have_count(1)
     expect(wrong).to_contain_text("Picked by 1 of 3 · A warning, or a threat?, sentence 3")
@@ -212,29 +266,65 @@ def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: P
         "Sentence 3: a wrong pick (Reported as a source's words); reason: none chosen"
     )
     expect(ben_detail.locator(".stc-reason")).to_have_text("Ben's reason: <b>not</b> all.")
+    expect(ben_detail.locator("dt:text-is('Claims missed') + dd")).to_have_text("sentences 4 and 5")
     cy_detail = page.locator("details.stc-student").nth(3)
     expect(cy_detail.locator("summary")).to_contain_text("1 after seeing the answers")
+    cy_detail.locator("summary").click()
+    expect(cy_detail.locator("dt:text-is('Showed all answers before checking') + dd")).to_have_text(
+        ["yes (so this result is not counted)", "no"]
+    )
+    expect(cy_detail.locator("dt:text-is('Claims missed') + dd")).to_have_text("none")
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
+    day = page.evaluate("new Date().toLocaleDateString('sv')")  # YYYY-MM-DD, this browser's day
+    assert download.value.suggested_filename == f"class-report-Week-1-b-claims-b-sources-{day}.csv"
     exported = read_csv(Path(download.value.path()))
     assert [row["Student"] for row in exported] == ["Ana", HOSTILE, "Ben", "Cy"]
     for row in exported:  # one number per cell, or none where there is no result
-        assert all(re.fullmatch(r"[0-9]+", v) for k, v in row.items() if k != "Student"), row
+        assert all(re.fullmatch(r"[0-9]*", v) for k, v in row.items() if k != "Student"), row
     ana_row, _, ben_row, cy_row = exported
     columns = ("found", "targets", "wrong picks", "reasons right", "level", "answers seen")
-    assert [ana_row[f"{SPOT} {c}"] for c in columns] == ["3", "3", "0", "1", "3", "0"]
-    assert [ben_row[f"{SPOT} {c}"] for c in columns] == ["1", "3", "1", "1", "1", "0"]
-    assert [cy_row[f"{SPOT} {c}"] for c in columns] == ["3", "3", "0", "1", "0", "1"]
-    assert [ana_row[f"{COMPARE} {c}"] for c in ("correct", "level")] == ["1", "3"]
-    assert [ben_row[f"{COMPARE} {c}"] for c in ("correct", "level")] == ["0", "1"]
+    assert [ana_row[f"{SPOT_TITLE} · {c}"] for c in columns] == ["3", "3", "0", "1", "3", "0"]
+    assert [ben_row[f"{SPOT_TITLE} · {c}"] for c in columns] == ["1", "3", "1", "1", "1", "0"]
+    # answers seen first: the figures stand, the level is empty (not 0, which would count)
+    assert [cy_row[f"{SPOT_TITLE} · {c}"] for c in columns] == ["3", "3", "0", "1", "", "1"]
+    assert [ana_row[f"{COMPARE_TITLE} · {c}"] for c in ("correct", "level")] == ["1", "3"]
+    assert [ben_row[f"{COMPARE_TITLE} · {c}"] for c in ("correct", "level")] == ["0", "1"]
     for n, row in enumerate(exported):  # the table says what the CSV counts
-        found, targets, wrong_picks = (row[f"{SPOT} {c}"] for c in columns[:3])
+        found, targets, wrong_picks = (row[f"{SPOT_TITLE} · {c}"] for c in columns[:3])
         expect(rows.nth(n)).to_contain_text(f"found {found} of {targets}, {wrong_picks} wrong")
+
+    # The report lasts the browser session: a link away and back (instant navigation), a
+    # full reload, and the site's navigation all bring it back as it was.
+    shown = page.locator(".stc-files, .stc-report table, .stc-levels, .stc-claims")
+    report_text = shown.all_inner_texts()
+    page.evaluate("window.stcStill = true")
+    page.get_by_role("link", name="what each column holds").click()
+    expect(page).to_have_url(re.compile(r"/teachers/results-format/#the-class-reports-csv$"))
+    page.go_back()
+    expect(rows).to_have_count(4)
+    assert page.evaluate("window.stcStill"), "instant navigation, not a page load"
+    expect(page.get_by_role("status")).to_have_text(
+        "The report kept from earlier in this browser session covers 4 students."
+    )
+    page.reload()
+    expect(rows).to_have_count(4)
+    assert shown.all_inner_texts() == report_text
+    page.get_by_role("link", name="Previous: Assign exercises").click()
+    page.get_by_role("link", name="Next: Class report").click()
+    expect(rows).to_have_count(4)
+    assert shown.all_inner_texts() == report_text
+    kept = "Object.keys(sessionStorage).filter(k => k.includes('class-report'))"
+    assert page.evaluate(kept) == ["stc:v1:class-report"]  # for this tab only
+    assert page.evaluate(kept.replace("sessionStorage", "localStorage")) == []
 
     page.get_by_role("button", name="Clear the report").click()
     expect(rows).to_have_count(0)
     expect(files).to_have_count(0)
+    page.reload()
+    wait_until_ready(page)
+    expect(page.locator(".stc-report")).to_be_empty()  # Clear empties the kept copy too
     chooser.set_input_files(ben)  # Ben is a new student again
     expect(rows).to_have_count(1)
     assert errors == []
@@ -318,6 +408,8 @@ def test_a_report_shown_is_axe_clean_and_fits_320_px(
         ]
     )
     expect(page.locator(".stc-report tbody tr")).to_have_count(3)
+    # the chooser, Clear, the table's region, Download CSV and each student's details
+    assert assert_focus_visible(page) == 7
     for summary in page.locator("details.stc-student summary").all():
         summary.click()
     for width in (1280, 320):
@@ -344,12 +436,35 @@ def test_axe_on_the_teachers_tools(page: Page, site_url: str, path: str, scheme:
     open_in_scheme(page, site_url + path, scheme)
     result = Axe().run(page)
     assert result.violations_count == 0, (path, result.generate_report())
+    assert assert_focus_visible(page) >= 1
 
 
-def test_copy_appears_only_once_there_is_a_link(page: Page, site_url: str) -> None:
+def test_create_link_takes_the_focus_to_what_is_missing(page: Page, site_url: str) -> None:
+    """A name first, then an exercise (the first one the filters show, or the filters when
+    they show none); Copy appears only once there is a link, which then has the focus."""
     page.goto(site_url + "teachers/assign/")
+    create = page.get_by_role("button", name="Create link")
+    status = page.get_by_role("status")
     expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
-    page.locator(f"#stc-pick-{SPOT}").check()
     page.get_by_label("Assignment name").fill("A")
-    page.get_by_role("button", name="Create link").click()
+    page.get_by_label("Level", exact=True).select_option("2")
+    create.click()
+    expect(status).to_have_text("Tick at least one exercise first.")
+    first_shown = page.locator(".stc-pick label:not([hidden]) input").first
+    expect(first_shown).to_be_focused()
+    expect(page.locator(f"#stc-pick-{SPOT}")).to_be_hidden()  # level 1, filtered out
+    page.get_by_label("Skill").select_option("headline-overclaim")
+    page.get_by_label("Level", exact=True).select_option("1")  # no level 1 exercise has it
+    create.click()
+    expect(status).to_have_text("Tick at least one exercise first: the filters show none.")
+    expect(page.get_by_label("Article")).to_be_focused()
+    page.get_by_label("Skill").select_option("")
+    page.locator(f"#stc-pick-{SPOT}").check()
+    create.click()
+    expect(status).to_contain_text("Link created for 1 exercise.")
+    link = page.get_by_label("Link for your students")
+    expect(link).to_be_focused()
+    assert link.evaluate("box => box.value.slice(box.selectionStart, box.selectionEnd)") == (
+        link.input_value()
+    ), "selected, ready to copy"
     expect(page.get_by_role("button", name="Copy link")).to_be_visible()

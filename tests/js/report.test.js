@@ -4,7 +4,18 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import facts from "../../docs/assets/stc/facts.js";
-import { csvText, levelCounts, mismatch, pickKind, studentOf, verdictCounts, wrongPicks } from "../../docs/assets/stc/report.js";
+import {
+  csvText,
+  keptFiles,
+  levelCounts,
+  mismatch,
+  missedUnits,
+  pickKind,
+  sentencesWords,
+  studentOf,
+  verdictCounts,
+  wrongPicks,
+} from "../../docs/assets/stc/report.js";
 import { scoreSpot } from "../../docs/assets/stc/scoring.js";
 
 const RUNS = Number(process.env.FC_RUNS || 200);
@@ -55,26 +66,77 @@ test("the CSV has a byte-order mark, one number per cell, and no formula in a na
     .map((line) => line.split(","));
   assert.deepEqual(rows[0].slice(0, 8), [
     '"Student"',
-    '"spot-one checked"',
-    '"spot-one found"',
-    '"spot-one targets"',
-    '"spot-one wrong picks"',
-    '"spot-one reasons right"',
-    '"spot-one level"',
-    '"spot-one answers seen"',
+    '"Spot one · checked"',
+    '"Spot one · found"',
+    '"Spot one · targets"',
+    '"Spot one · wrong picks"',
+    '"Spot one · reasons right"',
+    '"Spot one · level"',
+    '"Spot one · answers seen"',
   ]);
   assert.deepEqual(rows[0].slice(8), [
-    '"compare-one checked"',
-    '"compare-one correct"',
-    '"compare-one level"',
-    '"compare-one answers seen"',
+    '"Compare one · checked"',
+    '"Compare one · correct"',
+    '"Compare one · level"',
+    '"Compare one · answers seen"',
   ]);
   assert.deepEqual(rows[1], ['"Ana"', "1", "2", "2", "0", "1", "3", "0", "1", "1", "3", "0"]);
-  // answers seen: the figures stand, the level is 0; no compare answer in the file: empty cells
-  assert.deepEqual(rows[2], [`"'=cmd|' /C calc'!A0"`, "1", "1", "2", "2", "0", "0", "1", "", "", "", ""]);
-  // not checked: no figures, level 0; a version 1 file counts as answers not seen
-  assert.deepEqual(rows[3], ['"Cy"', "1", "0", "2", "1", "0", "1", "0", "0", "", "0", "0"]);
+  // answers seen: the figures stand, the level is empty; no compare answer in the file: empty cells
+  assert.deepEqual(rows[2], [`"'=cmd|' /C calc'!A0"`, "1", "1", "2", "2", "0", "", "1", "", "", "", ""]);
+  // not checked: no figures and no level; a version 1 file counts as answers not seen
+  assert.deepEqual(rows[3], ['"Cy"', "1", "0", "2", "1", "0", "1", "0", "0", "", "", "0"]);
   for (const row of rows.slice(1)) for (const cell of row.slice(1)) assert.match(cell, /^[0-9]*$/);
+});
+
+test("an empty level cell leaves a spreadsheet's average of the levels reached alone", () => {
+  const levels = csvText(CLASS, [SPOT])
+    .slice(1)
+    .split("\r\n")
+    .slice(1, -1)
+    .map((line) => line.split(",")[6]);
+  assert.deepEqual(levels, ["3", "", "1"]);
+  const reached = levels.filter((cell) => cell !== "").map(Number);
+  assert.equal(reached.reduce((a, b) => a + b) / reached.length, 2);
+});
+
+test("CSV columns name an exercise by its title, and by its id too where two share a title", () => {
+  const twin = { ...SPOT, id: "spot-two" };
+  const header = csvText([], [SPOT, twin, COMPARE]).slice(1).split("\r\n")[0].split(",");
+  assert.equal(header[1], '"Spot one (spot-one) · checked"');
+  assert.equal(header[8], '"Spot one (spot-two) · checked"');
+  assert.equal(header[15], '"Compare one · checked"');
+  const formula = { ...COMPARE, title: "=HYPERLINK(1)" };
+  assert.equal(csvText([], [formula]).slice(1).split(",")[1], `"'=HYPERLINK(1) · checked"`);
+});
+
+test("a student's missed claims are the claims' sentences not picked, in words", () => {
+  const [ana, , cy] = CLASS;
+  assert.deepEqual(missedUnits(ana.answers.get(SPOT.id)), []);
+  assert.deepEqual(missedUnits(cy.answers.get(SPOT.id)), [1, 4]);
+  assert.equal(sentencesWords([]), "none");
+  assert.equal(sentencesWords([4]), "sentence 4");
+  assert.equal(sentencesWords([4, 5]), "sentences 4 and 5");
+  assert.equal(sentencesWords([2, 4, 5]), "sentences 2, 4 and 5");
+});
+
+test("a report kept in the session is read back only in its own form", () => {
+  const files = [
+    { name: "ana.json", content: { student: "Ana" } },
+    { name: "broken.json", refused: "not a results file" },
+  ];
+  assert.deepEqual(keptFiles(JSON.stringify({ files })), files);
+  for (const text of [null, "", "not JSON", "[]", '{"files": {}}', '{"files": [1], "files": []}']) {
+    assert.deepEqual(keptFiles(text), [], text);
+  }
+  const odd = [
+    { name: 1, content: {} }, // a name that is not text
+    { name: "a.json" }, // neither content nor a reason
+    { name: "b.json", refused: "" }, // an empty reason
+    { name: "c.json", refused: "x", content: {} }, // both
+    ["d.json"],
+    null,
+  ];
+  assert.deepEqual(keptFiles(JSON.stringify({ files: [...odd, files[1]] })), [files[1]]);
 });
 
 test("a result checked after the answers were shown is counted apart, never as a level", () => {

@@ -56,19 +56,25 @@ export function assign(root, data, links) {
   }
   for (const [, wrap] of filters) wrap.querySelector("select").onchange = applyFilters;
 
+  // What is missing is where the focus goes, so the next key pressed supplies it.
   create.onclick = () => {
     const ids = boxes.filter((b) => b.box.checked).map((b) => b.exercise.id);
     if (!name.value.trim()) {
       status.textContent = "Give the assignment a name first.";
+      name.focus();
       return;
     }
     if (!ids.length) {
-      status.textContent = "Tick at least one exercise first.";
+      const shown = boxes.find((b) => !b.label.hidden);
+      status.textContent = shown ? "Tick at least one exercise first." : "Tick at least one exercise first: the filters show none.";
+      (shown ? shown.box : filters[0][1].querySelector("select")).focus();
       return;
     }
     link.value = withAssignment(links.get("page:assignment"), { title: name.value.trim(), ids });
     copy.hidden = false;
     status.textContent = `Link created for ${plural(ids.length, "exercise")}. Copy it and share it with your students.`;
+    link.focus();
+    link.select();
   };
   copy.onclick = () => {
     link.select();

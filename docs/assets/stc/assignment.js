@@ -1,11 +1,12 @@
 /* The student's assignment page: the set in order, and a results file to download. */
 import { readAssignment, withAssignment } from "./assignment-link.js";
+import { download, fileName } from "./downloads.js";
 import facts from "./facts.js";
 import { clip, withoutHidden } from "./files.js";
 import { emptyRecord, isName } from "./records.js";
 import { describeForLearner } from "./scoring.js";
 import { putAside, readAll, readSetting, writeSetting } from "./storage.js";
-import { button, download, el, field, plural } from "./util.js";
+import { button, el, field, plural } from "./util.js";
 
 export function assignment(root, data, links) {
   const byId = new Map(data.map((e) => [e.id, e]));
@@ -68,9 +69,9 @@ export function assignment(root, data, links) {
         };
       }),
     };
-    const fileName = `results-${`${title}-${who}`.replace(/[^\w-]+/g, "-").slice(0, 80)}.json`;
-    download(fileName, "application/json", JSON.stringify(results, null, 2));
-    status.textContent = `Results downloaded (${done} of ${ids.length} exercises checked). Hand the file in as your teacher asks.`;
+    const name = fileName(["results", title, who], "json");
+    download(name, "application/json", JSON.stringify(results, null, 2));
+    status.textContent = `Results downloaded as ${name} (${done} of ${ids.length} exercises checked). Hand the file in as your teacher asks.`;
   };
   root.append(el("h2", {}, `Assignment: ${title}`));
   if (unknown) {

@@ -1,12 +1,13 @@
 /* The progress page: each exercise's saved status and best result, and progress exported or
    imported as a file. An imported file is checked entry by entry with the same rules as
    saved progress and refused whole if anything is wrong; it never replaces a better result. */
+import { download } from "./downloads.js";
 import facts from "./facts.js";
 import { parseProgressFile } from "./files.js";
 import { isSlug, progressOf } from "./records.js";
 import { describeForLearner, rank } from "./scoring.js";
 import { readAll, readAside, readOne, replace, storage, writable } from "./storage.js";
-import { button, download, el, plural } from "./util.js";
+import { button, el, plural } from "./util.js";
 
 /** A stored record as the question before replacing shows it: its status and when it was
     last changed, so that two records with the same result still differ on screen. */

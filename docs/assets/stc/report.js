@@ -1,10 +1,14 @@
 /* The class report. Files add up across several choices or drops until Clear; every file is
    untrusted, checked field by field, scored again from its picks and shown only as text. A
-   result checked after the answers were shown is marked and never counted as a level. */
+   result checked after the answers were shown is marked and never counted as a level. The
+   files read are kept in this tab's sessionStorage until Clear, so that the report survives
+   following a link and coming back; they are checked again when read back. */
+import { download, fileName, today } from "./downloads.js";
 import facts from "./facts.js";
 import { readJson, resultsFileProblem, sameName } from "./files.js";
+import { isMap } from "./records.js";
 import { rescore } from "./scoring.js";
-import { button, download, el, plural } from "./util.js";
+import { button, el, plural } from "./util.js";
 
 const LEVELS = facts.levels.map((level) => level.name);
 
@@ -72,6 +76,18 @@ const scoreKey = (r) => (!r ? "" : "correct" in r ? String(r.correct) : [r.found
 export function mismatch(answer) {
   if (!answer || scoreKey(answer.stated) === scoreKey(answer.result)) return "";
   return `The file said ${resultWords(answer.stated)}; worked out from the picks: ${resultWords(answer.result)}.`;
+}
+
+/** The sentences of a spot exercise's claims that an answer did not pick, in order. */
+export function missedUnits(answer) {
+  return answer.exercise.targets.map((target) => target.unit).filter((unit) => !answer.picks.includes(unit));
+}
+
+/** Sentence numbers in words: "none", "sentence 4", "sentences 4 and 5", "sentences 2, 4 and 5". */
+export function sentencesWords(units) {
+  if (!units.length) return "none";
+  if (units.length === 1) return `sentence ${units[0]}`;
+  return `sentences ${units.slice(0, -1).join(", ")} and ${units.at(-1)}`;
 }
 
 /** Answers that count for the class: checked, without the answers shown first. */
@@ -143,11 +159,12 @@ export function levelCounts(students) {
 }
 
 /* The CSV: one number per cell, so that a spreadsheet can add and average the columns. The
-   figures of a result are left empty when there is none; level is 1 to 3 from Basic up, 0
-   when no level was reached (not checked, or checked after the answers were shown). */
+   figures of a result are left empty when there is none; level is 1 to 3 from Basic up, and
+   empty when no level was reached (not checked, or checked after the answers were shown),
+   so that an average of the column counts only the levels reached. */
 const figure = (pick) => (answer) => (answer.result ? pick(answer.result) : "");
 const CHECKED = ["checked", (answer) => Number(answer.result !== null)];
-const LEVEL = ["level", (answer) => (answer.result && !answer.seen ? LEVELS.indexOf(answer.result.level) + 1 : 0)];
+const LEVEL = ["level", (answer) => (answer.result && !answer.seen ? LEVELS.indexOf(answer.result.level) + 1 : "")];
 const SEEN = ["answers seen", (answer) => Number(answer.seen)];
 const CSV_COLUMNS = {
   spot: [
@@ -168,9 +185,19 @@ const textCell = (text) =>
     .replace(/^[=+\-@\t\r]/, "'$&")
     .replace(/"/g, '""')}"`;
 
-/** The report as CSV, with a byte-order mark so that spreadsheet programs read it as UTF-8. */
+/** How the CSV's columns name each exercise: by its title, and by its title and id where two
+    of the exercises share a title. */
+function columnNames(exercises) {
+  const titles = new Map();
+  for (const e of exercises) titles.set(e.title, (titles.get(e.title) ?? 0) + 1);
+  return new Map(exercises.map((e) => [e.id, titles.get(e.title) > 1 ? `${e.title} (${e.id})` : e.title]));
+}
+
+/** The report as CSV, with a byte-order mark so that spreadsheet programs read it as UTF-8.
+    Columns are named "<exercise title> · <figure>". */
 export function csvText(students, exercises) {
-  const header = ["Student", ...exercises.flatMap((e) => CSV_COLUMNS[e.kind].map(([name]) => `${e.id} ${name}`))];
+  const names = columnNames(exercises);
+  const header = ["Student", ...exercises.flatMap((e) => CSV_COLUMNS[e.kind].map(([name]) => `${names.get(e.id)} \u00b7 ${name}`))];
   const rows = students.map((student) => [
     textCell(student.name),
     ...exercises.flatMap((e) => {
@@ -180,6 +207,54 @@ export function csvText(students, exercises) {
   ]);
   return `\uFEFF${[header.map(textCell), ...rows].map((row) => row.join(",")).join("\r\n")}\r\n`;
 }
+
+/* ---- keeping the report for the rest of the browser session ---- */
+
+/** Where this tab keeps the report: sessionStorage, which the browser empties when the tab
+    closes and never sends anywhere. */
+const KEPT = `${facts.storagePrefix}class-report`;
+
+/** Keep the report's files: the content of each file read, and each refusal with its
+    reason. True when kept; false when storage is blocked or full, and then any older copy
+    is removed, so that coming back never shows part of the report as if it were all. */
+function keepFiles(files) {
+  try {
+    sessionStorage.setItem(KEPT, JSON.stringify({ files }));
+    return true;
+  } catch {
+    forgetFiles();
+    return false;
+  }
+}
+
+function forgetFiles() {
+  try {
+    sessionStorage.removeItem(KEPT);
+  } catch {
+    /* blocked: nothing could have been kept */
+  }
+}
+
+/** The files kept earlier in this session, as [{ name, content } | { name, refused }], or []
+    when there are none or what is kept is not in that form. The content is checked again
+    as any file is before it joins the report. */
+export function keptFiles(text) {
+  const kept = typeof text === "string" ? readJson(text).content : undefined;
+  if (!isMap(kept) || !Array.isArray(kept.files)) return [];
+  const refused = (f) => typeof f.refused === "string" && f.refused !== "" && !Object.hasOwn(f, "content");
+  const read = (f) => Object.hasOwn(f, "content") && !Object.hasOwn(f, "refused");
+  return kept.files.filter((f) => isMap(f) && typeof f.name === "string" && (refused(f) || read(f)));
+}
+
+function readKept() {
+  try {
+    return keptFiles(sessionStorage.getItem(KEPT));
+  } catch {
+    return [];
+  }
+}
+
+const NOT_KEPT = "This browser does not let the site keep the report (its storage is blocked or full): leaving this page empties it.";
 
 /* ---- the page ---- */
 
@@ -216,14 +291,20 @@ const COUNTED = "The lists below count each student who checked an exercise with
 
 function claimsPart(students, exercises) {
   const claims = missedClaims(students, exercises);
+  const missed = claims.filter((c) => c.missed > 0);
   const list = el("ol", { class: "stc-claims" });
-  for (const c of claims) {
+  for (const c of missed) {
     const item = el("li", {}, el("p", {}, `Missed by ${c.missed} of ${c.checked} · ${c.exercise.title}, sentence ${c.target.unit}`));
     item.append(el("blockquote", {}, c.target.quote), el("p", {}, c.target.explanation));
     list.append(item);
   }
   const part = el("section", {}, el("h2", {}, "Claims, most missed first"));
-  part.append(claims.length ? list : el("p", {}, "No spot exercise has been checked yet."));
+  if (!claims.length) part.append(el("p", {}, "No spot exercise has been checked yet."));
+  else if (!missed.length) part.append(el("p", {}, "Every claim was found by every student who checked it."));
+  else {
+    part.append(list);
+    if (missed.length < claims.length) part.append(el("p", {}, "Every other claim was found by every student who checked it."));
+  }
   return part;
 }
 
@@ -292,10 +373,13 @@ function answerDetail(exercise, answer) {
   describeAs(list, "Result", cellWords(answer));
   const note = mismatch(answer);
   if (note) describeAs(list, "Note", note);
-  const seen = answer.seen ? "yes: the result is not the student's own work" : "no";
-  describeAs(list, "Answers seen before the first check", answer.seenRecorded ? seen : "not recorded (an older results file), taken as no");
+  const seen = answer.seen ? "yes (so this result is not counted)" : "no";
+  describeAs(list, "Showed all answers before checking", answer.seenRecorded ? seen : "not recorded (an older results file), taken as no");
   if (exercise.kind === "spot") {
     describeAs(list, "Sentences picked", picksList(answer));
+    if (answer.result) {
+      describeAs(list, "Claims missed", sentencesWords(missedUnits(answer)));
+    }
   } else {
     describeAs(list, "Verdict", labelOf(facts.compareVerdicts, answer.verdict) || "none chosen");
     describeAs(list, "Reference verdict", labelOf(facts.compareVerdicts, exercise.reference));
@@ -321,10 +405,14 @@ function mostCommon(values) {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** A file's line in the report's list of files. */
+const fileLine = (file) => `${file.name}: ${file.refused ? `refused, ${file.refused}` : `read (${file.content.student})`}`;
+
 export function report(root, data) {
   const byId = new Map(data.map((e) => [e.id, e]));
-  // What the report holds: it grows with each choice or drop and empties on Clear.
-  const held = { assignment: undefined, names: new Set(), students: [], files: [] };
+  // What the report holds: it grows with each choice or drop and empties on Clear. Each
+  // file is { name, content } when it joined the report, { name, refused } when not.
+  const held = { assignment: undefined, names: new Set(), students: [], files: [], kept: true };
 
   const input = el("input", { type: "file", multiple: "", accept: "application/json,.json", class: "stc-file" });
   const choose = el("label", { class: "md-button md-button--primary" }, "Choose results files");
@@ -356,7 +444,8 @@ export function report(root, data) {
     load([...event.dataTransfer.files]);
   };
   clear.onclick = () => {
-    Object.assign(held, { assignment: undefined, names: new Set(), students: [], files: [] });
+    Object.assign(held, { assignment: undefined, names: new Set(), students: [], files: [], kept: true });
+    forgetFiles();
     status.textContent = "The report is empty.";
     show();
     input.focus();
@@ -377,22 +466,48 @@ export function report(root, data) {
     return "";
   }
 
+  /** Add a file to the report, or to the list of files refused with `problem`, or with the
+      reason it cannot join the report as it stands. True when it joined. */
+  function admit(name, content, problem) {
+    const refused = problem || refusal(content);
+    if (refused) {
+      held.files.push({ name, refused });
+      return false;
+    }
+    held.names.add(sameName(content.student));
+    held.students.push(studentOf(content, byId));
+    held.files.push({ name, content });
+    return true;
+  }
+
   async function load(files) {
     if (!files.length) return; // something other than files was dropped
     const read = await Promise.all(files.map(readResultsFile));
     const reasons = read.map((r) => r.problem ?? judged(r.content));
     // The first files read decide the assignment: the one most of them are from.
     held.assignment ??= mostCommon(read.filter((_, i) => !reasons[i]).map((r) => r.content.assignment));
-    let added = 0;
-    read.forEach((r, i) => {
-      const reason = reasons[i] || refusal(r.content);
-      held.files.push(`${files[i].name}: ${reason ? `refused, ${reason}` : `read (${r.content.student})`}`);
-      if (reason) return;
-      held.names.add(sameName(r.content.student));
-      held.students.push(studentOf(r.content, byId));
-      added += 1;
-    });
-    status.textContent = `Read ${added} of ${plural(files.length, "file")}. The report covers ${plural(held.students.length, "student")}.`;
+    const added = read.filter((r, i) => admit(files[i].name, r.content, reasons[i])).length;
+    held.kept = keepFiles(held.files);
+    status.textContent =
+      `This upload: ${added} of ${plural(files.length, "file")} read. The report now covers ${plural(held.students.length, "student")}.` +
+      (held.kept ? "" : " It will be lost if you leave this page.");
+    show();
+  }
+
+  /** The report kept earlier in this session, read back and checked again as files are. */
+  function restore() {
+    for (const file of readKept()) {
+      if (!Object.hasOwn(file, "content")) {
+        held.files.push({ name: file.name, refused: file.refused });
+        continue;
+      }
+      const problem = judged(file.content);
+      if (!problem) held.assignment ??= file.content.assignment;
+      admit(file.name, file.content, problem);
+    }
+    if (held.files.length) {
+      status.textContent = `The report kept from earlier in this browser session covers ${plural(held.students.length, "student")}.`;
+    }
     show();
   }
 
@@ -400,8 +515,9 @@ export function report(root, data) {
     out.textContent = "";
     clear.hidden = !held.files.length;
     if (!held.files.length) return;
+    if (!held.kept) out.append(el("p", { class: "stc-notice" }, NOT_KEPT));
     const fileList = el("ul", { class: "stc-files" });
-    for (const line of held.files) fileList.append(el("li", {}, line));
+    for (const file of held.files) fileList.append(el("li", {}, fileLine(file)));
     out.append(el("h2", {}, "Files"), fileList);
     const { students } = held;
     if (!students.length) {
@@ -410,7 +526,10 @@ export function report(root, data) {
     }
     const exercises = data.filter((e) => students.some((s) => s.answers.has(e.id)));
     const csv = button("Download CSV");
-    csv.onclick = () => download("class-report.csv", "text/csv;charset=utf-8", csvText(students, exercises));
+    csv.onclick = () => {
+      const name = fileName(["class-report", held.assignment, today()], "csv");
+      download(name, "text/csv;charset=utf-8", csvText(students, exercises));
+    };
     const columns = el("div", { class: "stc-columns" }, claimsPart(students, exercises));
     columns.append(wrongPicksPart(students, exercises));
     const details = students.map((student) => studentDetail(student, exercises));
@@ -426,4 +545,6 @@ export function report(root, data) {
       ...details,
     );
   }
+
+  restore();
 }

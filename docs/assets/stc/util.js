@@ -24,15 +24,6 @@ export function field(label, control) {
   return wrap;
 }
 
-/** Hand the learner a file: the only way data leaves this site. */
-export function download(name, type, body) {
-  const link = el("a", { href: URL.createObjectURL(new Blob([body], { type })), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
-
 /** The data a generated page embeds for its script, as [ {...} ]. After instant
     navigation Material replaces the script with a copy that keeps only its text, so it
     is found by position, not by class. */
