@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import facts from "../../docs/assets/stc/facts.js";
+import { sameName } from "../../docs/assets/stc/files.js";
 import {
   csvText,
   keptFiles,
@@ -83,8 +84,8 @@ test("the CSV has a byte-order mark, one number per cell, and no formula in a na
   assert.deepEqual(rows[1], ['"Ana"', "1", "2", "2", "0", "1", "3", "0", "1", "1", "3", "0"]);
   // answers seen: the figures stand, the level is empty; no compare answer in the file: empty cells
   assert.deepEqual(rows[2], [`"'=cmd|' /C calc'!A0"`, "1", "1", "2", "2", "0", "", "1", "", "", "", ""]);
-  // not checked: no figures and no level; a version 1 file counts as answers not seen
-  assert.deepEqual(rows[3], ['"Cy"', "1", "0", "2", "1", "0", "1", "0", "0", "", "", "0"]);
+  // a version 1 file does not say whether the answers were seen: neither yes nor no
+  assert.deepEqual(rows[3], ['"Cy"', "1", "0", "2", "1", "0", "1", "", "0", "", "", ""]);
   for (const row of rows.slice(1)) for (const cell of row.slice(1)) assert.match(cell, /^[0-9]*$/);
 });
 
@@ -186,4 +187,9 @@ test("property: the report tells finds and wrong picks apart as the score counts
     }),
     { numRuns: RUNS },
   );
+});
+
+test("two names a page shows alike are one student", () => {
+  assert.equal(sameName("Ana  Lee"), sameName(" ana lee "));
+  assert.equal(sameName("Ana\u00a0Lee"), sameName("Ana Lee"));
 });

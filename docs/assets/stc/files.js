@@ -78,8 +78,9 @@ export function readJson(text) {
   return twice === null ? { content } : { twice };
 }
 
-/** The form of a name two files are compared by: "Ana", " ana " and "ANA" are one student. */
-export const sameName = (name) => name.normalize("NFKC").trim().toLowerCase();
+/** The form of a name two files are compared by: "Ana Lee", " ana  lee " and "ANA LEE" are
+    one student (a page shows runs of spaces as one). */
+export const sameName = (name) => name.normalize("NFKC").trim().replace(/\s+/gu, " ").toLowerCase();
 
 /** Why a parsed results file cannot be used, or "" if it can.
     `byId` maps the site's exercise ids to what the site knows of them. */

@@ -65,17 +65,18 @@ function figures(result, reasons = false) {
 export function cellWords(answer) {
   if (!answer) return "not in this file";
   if (!answer.result) return "not checked";
-  return `${figures(answer.result)} (${answer.seen ? "answers seen first: no level" : answer.result.level})`;
+  const level = answer.seen ? "answers seen first: no level" : answer.result.level;
+  return `${figures(answer.result)} (${answer.seenRecorded ? level : `${level}; an older file, which does not say whether the answers were seen`})`;
 }
 
-const resultWords = (result) => (result ? `${figures(result, true)} (${result.level})` : "not checked");
+const resultWords = (result, seen = false) => (result ? `${figures(result, true)}${seen ? "" : ` (${result.level})`}` : "not checked");
 const scoreKey = (r) => (!r ? "" : "correct" in r ? String(r.correct) : [r.found, r.targets, r.wrong, r.whyRight].join());
 
 /** A note when the score a file states is not the one its picks give, or "". The report
     always shows the second; the note tells the teacher the file claimed otherwise. */
 export function mismatch(answer) {
   if (!answer || scoreKey(answer.stated) === scoreKey(answer.result)) return "";
-  return `The file said ${resultWords(answer.stated)}; worked out from the picks: ${resultWords(answer.result)}.`;
+  return `The file said ${resultWords(answer.stated, answer.seen)}; worked out from the picks: ${resultWords(answer.result, answer.seen)}.`;
 }
 
 /** The sentences of a spot exercise's claims that an answer did not pick, in order. */
@@ -165,7 +166,8 @@ export function levelCounts(students) {
 const figure = (pick) => (answer) => (answer.result ? pick(answer.result) : "");
 const CHECKED = ["checked", (answer) => Number(answer.result !== null)];
 const LEVEL = ["level", (answer) => (answer.result && !answer.seen ? LEVELS.indexOf(answer.result.level) + 1 : "")];
-const SEEN = ["answers seen", (answer) => Number(answer.seen)];
+// Empty for an older file, which does not say: neither yes nor no.
+const SEEN = ["answers seen", (answer) => (answer.seenRecorded ? Number(answer.seen) : "")];
 const CSV_COLUMNS = {
   spot: [
     CHECKED,
