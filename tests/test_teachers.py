@@ -377,7 +377,8 @@ def test_the_report_scores_from_the_picks_never_from_a_stated_score(
     row = page.locator(".stc-report tbody tr")
     expect(row).to_have_count(1)
     expect(row.locator("td")).to_have_text(
-        "found 1 of 3, 0 wrong picks (Basic)"
+        "found 1 of 3, 0 wrong picks (Basic; an older file, which does not say whether the"
+        " answers were seen)"
         "The file said found 3 of 3, 0 wrong picks, 3 reasons right (Proficient); worked out"
         " from the picks: found 1 of 3, 0 wrong picks, 0 reasons right (Basic)."
     )
