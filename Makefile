@@ -66,11 +66,11 @@ lint: install-test node
 # Everything but the browser: quick enough to run before every commit.
 check: install-test lint
 	node --test tests/js/
-	$(BIN)/python -m pytest -n auto -m "not browser"
+	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not browser"
 
 test: install-test chromium lint
 	node --test tests/js/
-	$(BIN)/python -m pytest -n auto -m "not serial"
+	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not serial"
 	$(BIN)/python -m pytest -m serial
 
 bench: install-test chromium

@@ -8,8 +8,11 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import open_in_scheme, wait_until_ready
+from conftest import ROOT, open_in_scheme, wait_until_ready
 from playwright.sync_api import Browser, Page, expect
+
+from build_tools.catalogue import load_catalogue
+from build_tools.model import SpotExercise
 
 EXERCISE = "articles/idlib-last-stand/warning-or-threat/"
 PAGES = {
@@ -75,7 +78,17 @@ def test_no_page_scrolls_sideways_at_320_px(
 ) -> None:
     """Every page of the site, a third of them per test so that they run side by side."""
     out, _ = built_site
-    pages = sorted(str(p.parent.relative_to(out)) for p in out.rglob("index.html"))
+    # Spot exercises are left to the test that picks every sentence on each at 320 px.
+    spot = {
+        f"articles/{e.article.id}/{e.model.id}"
+        for e in load_catalogue(ROOT / "exercises").exercises
+        if isinstance(e.model, SpotExercise)
+    }
+    pages = sorted(
+        path
+        for path in (str(p.parent.relative_to(out)) for p in out.rglob("index.html"))
+        if path not in spot
+    )
     context = browser.new_context(viewport={"width": 320, "height": 700})
     page = context.new_page()
     wide = []

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, mkdocs_build, project_copy
 
 GUIDE = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
@@ -37,7 +38,22 @@ def test_the_guide_shows_the_real_article_file() -> None:
     assert blocks("markdown")[0] == FIXTURE.read_text(encoding="utf-8")
 
 
-def test_following_the_guide_adds_an_article_with_two_exercises(tmp_path: Path) -> None:
+@pytest.fixture(scope="session")
+def guided(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with the guide followed to its end, made once per worker: both
+    tests below are in one xdist group, so they share it."""
+    path = tmp_path_factory.mktemp("guided")
+    follow_the_guide(path)
+    return path
+
+
+@pytest.mark.xdist_group("guide")
+def test_following_the_guide_adds_an_article_with_two_exercises(guided: Path) -> None:
+    assert (guided / "project" / "exercises" / "town-budget" / "article.md").is_file()
+
+
+def follow_the_guide(tmp_path: Path) -> None:
+    """Every step of the authors' guide, each checked as the guide says it should go."""
     (tmp_path / "project").mkdir()
     project = project_copy(tmp_path / "project")
     shutil.copytree(FIXTURE.parent, project / "exercises" / "town-budget")
@@ -105,11 +121,11 @@ CONTENT_TESTS = [
 ]
 
 
-def test_a_new_article_leaves_the_content_tests_green(tmp_path: Path) -> None:
+@pytest.mark.xdist_group("guide")
+def test_a_new_article_leaves_the_content_tests_green(guided: Path) -> None:
     """The catalogue grows: the content tests assert their rules for every article present,
     so a valid new article with two exercises, made by following the guide, passes them."""
-    test_following_the_guide_adds_an_article_with_two_exercises(tmp_path)
-    project = tmp_path / "project"
+    project = guided / "project"
     for name in ("tests", "review", "schema", "build_tools"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")

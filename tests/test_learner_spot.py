@@ -348,25 +348,28 @@ def spot_exercise_paths() -> list[str]:
     ]
 
 
-def test_every_spot_exercise_by_keyboard_at_320_px_with_everything_picked(
+def test_every_spot_exercise_at_320_px_with_everything_picked(
     browser: Browser, site_url: str
 ) -> None:
-    """Every sentence picked with Space and the arrow keys, checked with Enter, on the
-    narrowest phone: nothing scrolls sideways, on any spot exercise of any article."""
+    """Every sentence picked (with Space and the arrow keys on the first), checked with
+    Enter, on the narrowest phone: nothing scrolls sideways, on any spot exercise."""
     context = browser.new_context(viewport={"width": 320, "height": 700})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    for path in spot_exercise_paths():
+    for number, path in enumerate(spot_exercise_paths()):
         page.goto(site_url + path)
         wait_until_ready(page)
         units = page.locator(".stc-unit")
         count = units.count()
-        units.first.focus()
-        for index in range(count):
-            page.keyboard.press("Space")
-            if index < count - 1:
-                page.keyboard.press("ArrowRight")
+        if number:  # the keyboard is walked through on the first; the rest are clicked
+            units.evaluate_all("units => units.forEach(unit => unit.click())")
+        else:
+            units.first.focus()
+            for index in range(count):
+                page.keyboard.press("Space")
+                if index < count - 1:
+                    page.keyboard.press("ArrowRight")
         expect(page.locator('.stc-unit[aria-checked="true"]')).to_have_count(count)
         page.get_by_role("button", name="Check answers").focus()
         page.keyboard.press("Enter")
