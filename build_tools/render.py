@@ -295,7 +295,14 @@ def render_progress(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
         prefix=prefix,
         targets=_target_count,
         sentences=lambda e: "" if isinstance(e.model, CompareExercise) else str(len(e.units)),
+        key=_verdicts_key,
     )
+
+
+def _verdicts_key(exercise: CheckedExercise) -> str:
+    """A spot exercise's verdict per sentence, "2:unsupported 3:attributed …" ('' for
+    compare): what the progress page tallies hits and false alarms with."""
+    return " ".join(f"{unit}:{answer.verdict.value}" for unit, answer in exercise.answers_by_unit)
 
 
 def _target_count(exercise: CheckedExercise) -> str:

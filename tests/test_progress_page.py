@@ -44,6 +44,12 @@ def test_statuses_and_best_results(checked_page: Page, site_url: str) -> None:
         "Checked: your verdict matched the reference: Spot on"
     )
     expect(status(page, "most-obvious-place")).to_have_text("Not started")
+    # warning-or-threat's best attempt flagged 2 and 4 (hits) and 3 (attributed: a false
+    # alarm); the sentences fine to leave there are 3 only (1 is an opinion, not scored).
+    expect(page.locator(".stc-discernment")).to_have_text(
+        "Over the 1 exercise you have checked, you caught 2 of 3 unsupported claims, and"
+        " flagged 1 of 1 sentence that was fine to leave."
+    )
 
 
 def test_export_and_import_round_trip(checked_page: Page, site_url: str, tmp_path: Path) -> None:

@@ -1,6 +1,8 @@
 /* The progress page: each exercise's saved status and best result, and progress exported or
    imported as a file. An imported file is checked entry by entry with the same rules as
    saved progress and refused whole if anything is wrong; it never replaces a better result. */
+
+import { detection, leaning, sum, tally } from "./discernment.js";
 import { download } from "./downloads.js";
 import facts from "./facts.js";
 import { parseProgressFile } from "./files.js";
@@ -33,8 +35,34 @@ function status(record, version) {
   return text;
 }
 
+/** Over every spot exercise checked without the answers shown first (its best attempt, or
+    its current one): how many unsupported claims were caught, how many sentences that were
+    fine to leave were flagged, and which way the flags lean. */
+function discernmentWords(cells, records) {
+  const tallies = [];
+  for (const cell of cells) {
+    const record = records.get(cell.getAttribute("data-stc-status"));
+    const key = cell.getAttribute("data-key") || "";
+    if (!key || !record || record.version !== cell.getAttribute("data-version") || record.answersSeen) continue;
+    const picks = record.bestAnswer?.picks ?? (record.checked ? record.picks : null);
+    if (!picks) continue;
+    const answers = key.split(" ").map((pair) => {
+      const [unit, verdict] = pair.split(":");
+      return { unit: Number(unit), verdict, why: [] };
+    });
+    tallies.push(tally(answers, picks));
+  }
+  if (!tallies.length) return "";
+  const total = sum(tallies);
+  const figures = detection(total);
+  const fine = total.falseAlarms + total.correctRejections;
+  const text = `Over the ${plural(tallies.length, "exercise")} you have checked, you caught ${total.hits} of ${plural(total.hits + total.misses, "unsupported claim")}, and flagged ${total.falseAlarms} of ${plural(fine, "sentence")} that ${fine === 1 ? "was" : "were"} fine to leave.`;
+  const lean = leaning(figures);
+  return lean ? `${text} ${lean}` : text;
+}
+
 /** Each status cell filled in, and "n of m done" with where to continue above them. */
-function fill(summary) {
+function fill(summary, discern) {
   const records = readAll();
   let done = 0;
   let next = null; // the first exercise started and not done, else the first not started
@@ -50,6 +78,7 @@ function fill(summary) {
     else fresh ||= cell;
   }
   summary.textContent = `You have done ${done} of ${plural(cells.length, "exercise")}.`;
+  discern.textContent = discernmentWords(cells, records);
   const link = (next || fresh)?.closest("li")?.querySelector("a");
   if (link) {
     summary.append(` ${next ? "Carry on with" : done ? "Next up" : "Start with"}: `, el("a", { href: link.href }, link.textContent.trim()));
@@ -138,6 +167,7 @@ export function mountProgress(page) {
   const titleOf = (id) => cells.get(id)?.closest("li")?.querySelector("a")?.textContent.trim() || id;
   const message = el("p", { role: "status" });
   const summary = el("p", { class: "stc-progress-summary" });
+  const discern = el("p", { class: "stc-discernment" });
   let planBox = null; // the question shown before an import replaces anything
   const exportButton = button("Export progress");
   const label = el("label", { class: "md-button" }, "Import progress");
@@ -146,7 +176,7 @@ export function mountProgress(page) {
   const asideButton = button("Download kept-aside answers");
   const aside = el("p", { class: "stc-aside", hidden: "" });
   page.textContent = "";
-  page.append(summary, exportButton, " ", label, message, aside);
+  page.append(summary, discern, exportButton, " ", label, message, aside);
   function showAside() {
     const kept = readAside();
     aside.hidden = !kept.length;
@@ -285,9 +315,9 @@ export function mountProgress(page) {
         : "Nothing to import.";
     const aside = keptAside ? ` What ${keptAside === 1 ? "it" : "they"} replaced is kept aside in this browser.` : "";
     message.textContent = `${done}${aside}${kept}${elsewhere}`;
-    fill(summary);
+    fill(summary, discern);
     showAside();
   }
-  fill(summary);
+  fill(summary, discern);
   showAside();
 }
