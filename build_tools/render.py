@@ -49,11 +49,15 @@ _env = Environment(
 )
 
 
+def _one_spaced(text: str) -> str:
+    """Text on one line, every run of whitespace one space."""
+    return " ".join(text.split())
+
+
 def markdown_text(value: str) -> Markup:
     """Text that reads literally in Markdown on one line: Markdown punctuation (the table
     separator included) and HTML escaped, line breaks made spaces."""
-    one_line = " ".join(value.split())
-    return Markup(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", one_line), quote=False))
+    return Markup(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", _one_spaced(value)), quote=False))
 
 
 def json_for_script(value: Any) -> Markup:
@@ -68,8 +72,8 @@ def json_for_script(value: Any) -> Markup:
 def front_matter(title: str, **meta: Any) -> Markup:
     """A page's YAML front matter, written by a YAML serializer so that no text can end it or
     add a key. The title is HTML-escaped because themes print page titles unescaped."""
-    one_line = " ".join(title.split())  # a line break would end the value, or the block
-    data = {"title": html.escape(one_line, quote=False), **meta}
+    # a line break would end the value, or the block
+    data = {"title": html.escape(_one_spaced(title), quote=False), **meta}
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
     return Markup(f"---\n{text}---")
 
@@ -210,10 +214,6 @@ def _front_end_content(exercise: CheckedExercise) -> dict[str, Any]:
             ],
         )
     return data
-
-
-def _one_spaced(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _marks(text: str, phrases: list[str]) -> list[tuple[int, int]]:

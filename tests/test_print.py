@@ -24,8 +24,6 @@ MM_IN_POINTS = 72 / 25.4
 CONTENT_HEIGHT = (A4_MM[1] - 2 * PAGE_MARGIN_MM) * MM_IN_POINTS
 """The height inside the margins of an A4 page, in PDF points."""
 ANSWER_LINE = "Sentence no. ____"
-BIG_BLANK = 0.3
-"""The share of a page that, left empty at its foot, a reader would call a blank."""
 
 
 def one_line(text: str) -> str:
@@ -42,10 +40,6 @@ class PrintedPage:
     @property
     def text(self) -> str:
         return one_line(" ".join(text for _, text in self.lines))
-
-    @property
-    def lowest(self) -> float:
-        return min(y for y, _ in self.lines)
 
     def starts_with(self, text: str) -> bool:
         return self.text.startswith(text)
@@ -95,10 +89,6 @@ class Section:
     @property
     def last(self) -> int:
         return max(self.pages)
-
-    @property
-    def height(self) -> float:
-        return sum(top - bottom for top, bottom in self.pages.values())
 
 
 def sections(pages: list[PrintedPage], titles: list[str]) -> list[Section]:
@@ -151,7 +141,7 @@ def assert_no_blank_page(pages: list[PrintedPage]) -> None:
 
 
 @pytest.mark.parametrize("article_id", ARTICLES)
-def test_a_worksheet_splits_no_exercise_that_fits_and_leaves_no_page_half_empty(
+def test_a_worksheet_prints_each_exercise_whole_on_a_page_of_its_own(
     page: Page, site_url: str, article_id: str
 ) -> None:
     pages = print_url(page, f"{site_url}articles/{article_id}/worksheet/")

@@ -6,7 +6,7 @@ import { clip, withoutHidden } from "./files.js";
 import { emptyRecord, isName } from "./records.js";
 import { describeForLearner } from "./scoring.js";
 import { putAside, readAll, readSetting, writeSetting } from "./storage.js";
-import { button, el, field, plural } from "./util.js";
+import { ask, button, el, field, plural } from "./util.js";
 
 export function assignment(root, data, links) {
   const byId = new Map(data.map((e) => [e.id, e]));
@@ -100,39 +100,34 @@ function freshStart(ids, byId, student) {
   const open = button("Start fresh: someone else used this browser");
   wrap.append(el("p", {}, "Not your work above, or not your name? "), open);
   open.onclick = () => {
-    const yes = button("Put their answers aside");
-    const cancel = button("Cancel", true);
-    const box = el("div", { class: "stc-confirm", role: "group", "aria-label": "Start fresh on this browser?" });
-    box.append(
-      el(
-        "p",
-        {},
-        `This puts aside the answers this browser holds for the ${plural(ids.length, "exercise")} of this assignment and clears the name, so that you start with nothing done. Nothing is deleted: the answers stay in this browser, and can be downloaded from the progress page.`,
-      ),
-      yes,
-      " ",
-      cancel,
-    );
     open.hidden = true;
-    wrap.append(box);
-    cancel.focus(); // the choice that changes nothing is the one Enter makes
-    cancel.onclick = () => {
-      box.remove();
-      open.hidden = false;
-      open.focus();
-    };
-    yes.onclick = () => {
-      const failed = ids.filter((id) => !putAside(id)).map((id) => byId.get(id).title);
-      student.value = "";
-      writeSetting("student", "");
-      if (failed.length) {
-        box.replaceChildren(
-          el("p", { role: "alert" }, `This browser's storage refused to move ${failed.join(", ")}: nothing of theirs was changed.`),
-        );
-        return;
-      }
-      location.reload(); // the list, the counts and each exercise now start from nothing
-    };
+    ask((box) => wrap.append(box), {
+      label: "Start fresh on this browser?",
+      content: [
+        el(
+          "p",
+          {},
+          `This puts aside the answers this browser holds for the ${plural(ids.length, "exercise")} of this assignment and clears the name, so that you start with nothing done. Nothing is deleted: the answers stay in this browser, and can be downloaded from the progress page.`,
+        ),
+      ],
+      yes: "Put their answers aside",
+      onYes() {
+        const failed = ids.filter((id) => !putAside(id)).map((id) => byId.get(id).title);
+        student.value = "";
+        writeSetting("student", "");
+        if (failed.length) {
+          wrap.append(
+            el("p", { role: "alert" }, `This browser's storage refused to move ${failed.join(", ")}: nothing of theirs was changed.`),
+          );
+          return;
+        }
+        location.reload(); // the list, the counts and each exercise now start from nothing
+      },
+      onCancel() {
+        open.hidden = false;
+        open.focus();
+      },
+    });
   };
   return wrap;
 }

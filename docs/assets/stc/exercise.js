@@ -9,7 +9,7 @@ import { markExerciseLinks } from "./marks.js";
 import { emptyRecord } from "./records.js";
 import { learnerName, rank, scoreCompare, scoreSpot } from "./scoring.js";
 import { BLOCKED, load, readOne, write } from "./storage.js";
-import { builtExercises, builtLinks, el, embeddedData, plural } from "./util.js";
+import { ask, builtExercises, builtLinks, el, embeddedData, plural } from "./util.js";
 
 const PROFICIENT = facts.levels.at(-1).name;
 
@@ -163,42 +163,34 @@ export function mountExercise(root) {
   /** Before the first check, showing the answers costs the learner their score: ask. */
   function confirmReveal() {
     confirmBox?.remove();
-    const show = el("button", { type: "button", class: "md-button" }, "Show the answers");
-    const cancel = el("button", { type: "button", class: "md-button md-button--primary" }, "Cancel");
-    confirmBox = el("div", { class: "stc-confirm", role: "group", "aria-label": "Show the answers before checking?" });
-    confirmBox.append(
-      el(
-        "p",
-        {},
-        "You have not checked this exercise yet. If you show the answers now, it is marked \u201canswers seen\u201d: whatever you score on it afterwards will not count as your own result.",
-      ),
-      show,
-      " ",
-      cancel,
-    );
-    revealButton.after(confirmBox);
-    cancel.focus(); // the choice that costs nothing is the one Enter makes
-    const close = () => {
-      confirmBox.remove();
-      confirmBox = null;
-    };
-    show.addEventListener("click", () => {
-      close();
-      state.answersSeen = true;
-      state.best = null;
-      if (!loaded.readOnly && !save()) {
-        // Not recorded: nothing more is saved from this page, so no result made after
-        // seeing the answers can be stored as the learner's own.
-        loaded.readOnly = true;
-        notice.textContent = "This browser's storage refused to save that the answers were shown, so nothing more is saved on this page.";
-        notice.hidden = false;
-      }
-      reveal();
-      revealButton.focus();
-    });
-    cancel.addEventListener("click", () => {
-      close();
-      revealButton.focus();
+    confirmBox = ask((box) => revealButton.after(box), {
+      label: "Show the answers before checking?",
+      content: [
+        el(
+          "p",
+          {},
+          "You have not checked this exercise yet. If you show the answers now, it is marked \u201canswers seen\u201d: whatever you score on it afterwards will not count as your own result.",
+        ),
+      ],
+      yes: "Show the answers",
+      onYes() {
+        confirmBox = null;
+        state.answersSeen = true;
+        state.best = null;
+        if (!loaded.readOnly && !save()) {
+          // Not recorded: nothing more is saved from this page, so no result made after
+          // seeing the answers can be stored as the learner's own.
+          loaded.readOnly = true;
+          notice.textContent = "This browser's storage refused to save that the answers were shown, so nothing more is saved on this page.";
+          notice.hidden = false;
+        }
+        reveal();
+        revealButton.focus();
+      },
+      onCancel() {
+        confirmBox = null;
+        revealButton.focus();
+      },
     });
   }
 

@@ -9,7 +9,7 @@ import { parseProgressFile } from "./files.js";
 import { isSlug, progressOf } from "./records.js";
 import { describeForLearner, rank } from "./scoring.js";
 import { readAll, readAside, readOne, replace, storage, writable } from "./storage.js";
-import { button, el, plural } from "./util.js";
+import { ask, button, el, plural } from "./util.js";
 
 /** A stored record as the question before replacing shows it: its status and when it was
     last changed, so that two records with the same result still differ on screen. */
@@ -255,8 +255,6 @@ export function mountProgress(page) {
         ),
       );
     }
-    const replace = button(`Replace ${plural(plan.replaced.length, "exercise")}`, true);
-    const cancel = button("Cancel");
     const extra = [
       plan.added.length ? `${plural(plan.added.length, "exercise")} with nothing saved here will be added.` : "",
       plan.unchanged.length
@@ -264,24 +262,23 @@ export function mountProgress(page) {
         : "",
       "What is replaced is kept aside in this browser, not deleted.",
     ].filter(Boolean);
-    const box = el("div", { class: "stc-import-plan", role: "group", "aria-label": "What the import would change" });
-    box.append(el("p", {}, "The file would replace your saved work on:"), list, el("p", {}, extra.join(" ")), replace, " ", cancel);
     message.textContent = "";
     planBox?.remove();
-    planBox = box;
-    message.after(box);
-    cancel.focus(); // the choice that changes nothing is the one Enter makes
-    replace.addEventListener("click", () => {
-      box.remove();
-      planBox = null;
-      apply(entries, unknown);
-      input.focus();
-    });
-    cancel.addEventListener("click", () => {
-      box.remove();
-      planBox = null;
-      message.textContent = "Nothing was imported.";
-      input.focus();
+    planBox = ask((box) => message.after(box), {
+      label: "What the import would change",
+      className: "stc-import-plan",
+      content: [el("p", {}, "The file would replace your saved work on:"), list, el("p", {}, extra.join(" "))],
+      yes: `Replace ${plural(plan.replaced.length, "exercise")}`,
+      onYes() {
+        planBox = null;
+        apply(entries, unknown);
+        input.focus();
+      },
+      onCancel() {
+        planBox = null;
+        message.textContent = "Nothing was imported.";
+        input.focus();
+      },
     });
   }
 

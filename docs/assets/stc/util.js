@@ -16,6 +16,28 @@ export function button(label, primary = false) {
   return el("button", { type: "button", class: `md-button${primary ? " md-button--primary" : ""}` }, label);
 }
 
+/** A question asked before a step that costs the reader something or replaces their work:
+    a labelled group saying what would happen, the step's button and Cancel. Cancel is
+    focused, so that Enter changes nothing. `place` puts the group on the page; each choice
+    removes it, then calls `onYes` or `onCancel`. Returns the group. */
+export function ask(place, { label, content, yes, onYes, onCancel, className = "stc-confirm" }) {
+  const go = button(yes);
+  const cancel = button("Cancel", true);
+  const box = el("div", { class: className, role: "group", "aria-label": label });
+  box.append(...content, go, " ", cancel);
+  place(box);
+  cancel.focus();
+  go.addEventListener("click", () => {
+    box.remove();
+    onYes();
+  });
+  cancel.addEventListener("click", () => {
+    box.remove();
+    onCancel();
+  });
+  return box;
+}
+
 /** A labelled control in a paragraph; the label is tied to the control by id. */
 export function field(label, control) {
   control.id ||= `stc-${label.toLowerCase().replace(/\W+/g, "-")}`;
