@@ -12,8 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import CheckedExercise, check_exercise, check_unique_ids
+from .checkups import CheckedForm, check_form, check_forms
 from .diagnostics import Diagnostic, Position, Problems
-from .loader import ARTICLE_FILE, Article, LoadedExercise, load_article, load_exercise
+from .loader import (
+    ARTICLE_FILE,
+    Article,
+    LoadedCheckUp,
+    LoadedExercise,
+    load_article,
+    load_check_up,
+    load_exercise,
+)
+from .model import CHECK_UP_FOLDER
 
 EXERCISE_SUFFIXES = (".yaml", ".yml")
 
@@ -23,6 +33,7 @@ class Catalogue:
     articles: dict[str, Article] = field(default_factory=dict)
     exercises: list[CheckedExercise] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    check_ups: list[CheckedForm] = field(default_factory=list)  # in form order: A, B
 
     @property
     def ok(self) -> bool:
@@ -93,7 +104,25 @@ def _is_article(path: Path) -> bool:
 
 
 def _is_exercise(path: Path) -> bool:
-    return path.suffix in EXERCISE_SUFFIXES
+    return path.suffix in EXERCISE_SUFFIXES and path.parent.name != CHECK_UP_FOLDER
+
+
+def _is_check_up(path: Path) -> bool:
+    return path.suffix in EXERCISE_SUFFIXES and path.parent.name == CHECK_UP_FOLDER
+
+
+def _not_an_article(path: Path) -> Diagnostic:
+    return Diagnostic(
+        path,
+        Position(),
+        f"the folder '{CHECK_UP_FOLDER}' holds the check-up forms, not an article",
+        "give the article a folder of its own under exercises/",
+    )
+
+
+def _distinct(paths: list[Path]) -> list[Path]:
+    """Each file once, however it was named."""
+    return sorted({Path(os.path.abspath(p)): p for p in reversed(paths)}.values())
 
 
 def load_catalogue(root: Path, paths: Sequence[Path] | None = None) -> Catalogue:
@@ -107,8 +136,17 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None) -> Catalogue
     exercise_files, more = _files(targets, _is_exercise)
     catalogue.diagnostics.extend(links)
     catalogue.diagnostics.extend(d for d in more if d not in links)
+    check_up_files, _ = _files(targets, _is_check_up)
+    if any(path.is_file() and _is_check_up(path) for path in targets):
+        # A form is checked against the exercises it excerpts and balanced against the other
+        # form, so validating one form reads them all.
+        check_up_files = _distinct([*check_up_files, *_files([root], _is_check_up)[0]])
+        exercise_files = _distinct([*exercise_files, *_files([root], _is_exercise)[0]])
     unreadable: set[str] = set()  # articles with problems of their own, reported once
     for path in article_files:
+        if path.parent.name == CHECK_UP_FOLDER:
+            catalogue.diagnostics.append(_not_an_article(path))
+            continue
         try:
             article = load_article(path)
         except Problems as problems:
@@ -138,4 +176,33 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None) -> Catalogue
             catalogue.exercises.append(result)
         else:
             catalogue.diagnostics.extend(result)
+    _load_check_ups(catalogue, check_up_files, {e.model.id for e in loaded})
     return catalogue
+
+
+def _load_check_ups(catalogue: Catalogue, paths: list[Path], all_ids: set[str]) -> None:
+    """The check-up forms, checked against the exercises that loaded; an excerpt of an
+    exercise with problems of its own is not checked (its problems come first)."""
+    loaded: list[LoadedCheckUp] = []
+    for path in paths:
+        try:
+            loaded.append(load_check_up(path))
+        except Problems as problems:
+            catalogue.diagnostics.extend(problems.diagnostics)
+    checked_ids = {e.model.id: e for e in catalogue.exercises}
+    forms: list[CheckedForm] = []
+    for form in loaded:
+        waiting = any(
+            getattr(p, "exercise", None) in all_ids - checked_ids.keys()
+            for p in form.model.passages
+        )
+        if waiting:
+            continue
+        result = check_form(form, checked_ids)
+        if isinstance(result, CheckedForm):
+            forms.append(result)
+        else:
+            catalogue.diagnostics.extend(result)
+    if len(forms) == len(loaded):
+        catalogue.diagnostics.extend(check_forms(forms))
+    catalogue.check_ups = sorted(forms, key=lambda f: f.name)

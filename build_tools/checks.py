@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, Position, did_you_mean
-from .loader import Article, LoadedExercise
+from .loader import Article, LoadedCheckUp, LoadedExercise
 from .matching import closest_mismatch, occurrences
 from .model import (
     EXPLANATION_MAX_WORDS,
@@ -67,10 +67,10 @@ DETAILED_MISQUOTES = 5
 """Misquotes in one file shown with where they part from the text."""
 
 
-class _Reporter:
+class Reporter:
     """Collects diagnostics for one exercise file, pointing inside scalars when it can."""
 
-    def __init__(self, exercise: LoadedExercise):
+    def __init__(self, exercise: LoadedExercise | LoadedCheckUp):
         self.exercise = exercise
         self.diagnostics: list[Diagnostic] = []
         self._normalized: dict[Loc, str] = {}
@@ -109,8 +109,8 @@ def _value_at(model: object, loc: Loc) -> str | None:
     return current if isinstance(current, str) else None
 
 
-def _find(
-    report: _Reporter, loc: Loc, needle: str, haystack: str, name: str, base: int = 0
+def find_once(
+    report: Reporter, loc: Loc, needle: str, haystack: str, name: str, base: int = 0
 ) -> Span | None:
     """Locate `needle` (normalised) exactly once in `haystack`; report why not otherwise."""
     quote = normalize(needle)
@@ -150,7 +150,7 @@ def _find(
 def check_exercise(
     exercise: LoadedExercise, articles: Mapping[str, Article]
 ) -> CheckedExercise | list[Diagnostic]:
-    report = _Reporter(exercise)
+    report = Reporter(exercise)
     model = exercise.model
     article = articles.get(model.article)
     if article is None:
@@ -162,12 +162,12 @@ def check_exercise(
         )
         return report.diagnostics
     passage = normalize(model.passage)
-    if _find(report, ("passage",), model.passage, article.text, "article") is None:
+    if find_once(report, ("passage",), model.passage, article.text, "article") is None:
         return report.diagnostics
 
     split_at = []
     for index, words in enumerate(model.splits):
-        span = _find(report, ("splits", index), words, passage, "passage")
+        span = find_once(report, ("splits", index), words, passage, "passage")
         if span:
             split_at.append(span[0])
     if split_at:
@@ -185,77 +185,10 @@ def check_exercise(
     return report.diagnostics or checked
 
 
-def _check_spot(
-    report: _Reporter, model: SpotExercise, checked: CheckedExercise
-) -> CheckedExercise:
-    answer_units: list[int] = []
-    claimed: dict[int, int] = {}
-    quotes_found = True
-    for index, answer in enumerate(model.answers):
-        loc: Loc = ("answers", index)
-        span = _find(report, (*loc, "quote"), answer.quote, checked.passage, "passage")
-        quotes_found = quotes_found and span is not None
-        if span:
-            touched = units_touching(checked.units, *span)
-            if len(touched) > 1:
-                report.error(
-                    (*loc, "quote"),
-                    f"the quote runs across units {touched[0].number}–{touched[-1].number}",
-                    "shorten the quote to one sentence, or answer each sentence separately",
-                )
-            elif touched:
-                number = touched[0].number
-                if number in claimed:
-                    first = report.exercise.locator.value(("answers", claimed[number], "quote"))
-                    report.error(
-                        (*loc, "quote"),
-                        f"unit {number} already has an answer (line {first.line})",
-                        "give each unit one answer; split the sentence with 'splits' if two "
-                        "parts of it deserve different verdicts",
-                    )
-                claimed[number] = index
-                answer_units.append(number)
-        _check_length(report, (*loc, "explanation"), answer.explanation)
-        if answer.verdict.is_target:
-            if not 1 <= len(answer.why) <= 2:
-                report.error(
-                    (*loc, "verdict"),
-                    f"an answer with the verdict '{answer.verdict}' names one or two "
-                    "techniques in 'why'",
-                    "allowed: " + ", ".join(w.value for w in Why),
-                )
-            for index_why, why in enumerate(answer.why):
-                if why not in model.skills:
-                    report.error(
-                        (*loc, "why", index_why),
-                        f"'{why}' is not one of this exercise's skills",
-                        "learners choose 'why' from the exercise's skills: add it to 'skills' "
-                        "or choose from: " + ", ".join(model.skills),
-                    )
-            if answer.evidence_needed is None:
-                report.error(
-                    (*loc, "verdict"),
-                    f"an answer with the verdict '{answer.verdict}' says what evidence "
-                    "would settle it",
-                    "add 'evidence_needed:' with the document, witness or figures to look for",
-                )
-        elif answer.why:
-            report.error(
-                (*loc, "why"),
-                f"'why' names techniques of unsupported claims; a '{answer.verdict}' unit has none",
-                "remove 'why' from this answer",
-            )
-    # A quote not found already has its error: the sentence it meant is not unanswered.
-    for unit in checked.units if quotes_found else []:
-        if unit.number not in claimed:
-            report.error(
-                ("passage",),
-                f"sentence {unit.number} has no answer: “{_shorten(unit.text)}”",
-                "every sentence a learner can flag needs a verdict and an explanation; add "
-                "an answer that quotes it (verdict 'background' for plain background), or "
-                f"take it out of the passage (the standard: docs/{STANDARD_PAGE})",
-                offset=unit.start,
-            )
+def _check_spot(report: Reporter, model: SpotExercise, checked: CheckedExercise) -> CheckedExercise:
+    answer_units = check_answers(
+        report, (), model.answers, checked.passage, checked.units, model.skills
+    )
     verdicts = [a.verdict for a in model.answers]
     if not any(v.is_target for v in verdicts):
         report.error(
@@ -275,19 +208,103 @@ def _check_spot(
     )
 
 
+def check_answers(
+    report: Reporter,
+    base: Loc,
+    answers: list[Answer],
+    passage: str,
+    units: list[Unit],
+    skills: list[Why] | None,
+) -> list[int]:
+    """The unit of each answer (in the answers' order), each quote found in one unit, one
+    answer per unit and every unit answered, targets with their techniques and evidence.
+    `base` locates the passage's keys in the file; `skills`, when given, bounds `why`."""
+    answer_units: list[int] = []
+    claimed: dict[int, int] = {}
+    quotes_found = True
+    for index, answer in enumerate(answers):
+        loc: Loc = (*base, "answers", index)
+        span = find_once(report, (*loc, "quote"), answer.quote, passage, "passage")
+        quotes_found = quotes_found and span is not None
+        if span:
+            touched = units_touching(units, *span)
+            if len(touched) > 1:
+                report.error(
+                    (*loc, "quote"),
+                    f"the quote runs across units {touched[0].number}–{touched[-1].number}",
+                    "shorten the quote to one sentence, or answer each sentence separately",
+                )
+            elif touched:
+                number = touched[0].number
+                if number in claimed:
+                    first = report.exercise.locator.value(
+                        (*base, "answers", claimed[number], "quote")
+                    )
+                    report.error(
+                        (*loc, "quote"),
+                        f"unit {number} already has an answer (line {first.line})",
+                        "give each unit one answer; split the sentence with 'splits' if two "
+                        "parts of it deserve different verdicts",
+                    )
+                claimed[number] = index
+                answer_units.append(number)
+        _check_length(report, (*loc, "explanation"), answer.explanation)
+        if answer.verdict.is_target:
+            if not 1 <= len(answer.why) <= 2:
+                report.error(
+                    (*loc, "verdict"),
+                    f"an answer with the verdict '{answer.verdict}' names one or two "
+                    "techniques in 'why'",
+                    "allowed: " + ", ".join(w.value for w in Why),
+                )
+            for index_why, why in enumerate(answer.why if skills is not None else []):
+                if why not in (skills or []):
+                    report.error(
+                        (*loc, "why", index_why),
+                        f"'{why}' is not one of this exercise's skills",
+                        "learners choose 'why' from the exercise's skills: add it to 'skills' "
+                        "or choose from: " + ", ".join(skills or []),
+                    )
+            if answer.evidence_needed is None:
+                report.error(
+                    (*loc, "verdict"),
+                    f"an answer with the verdict '{answer.verdict}' says what evidence "
+                    "would settle it",
+                    "add 'evidence_needed:' with the document, witness or figures to look for",
+                )
+        elif answer.why:
+            report.error(
+                (*loc, "why"),
+                f"'why' names techniques of unsupported claims; a '{answer.verdict}' unit has none",
+                "remove 'why' from this answer",
+            )
+    # A quote not found already has its error: the sentence it meant is not unanswered.
+    for unit in units if quotes_found else []:
+        if unit.number not in claimed:
+            report.error(
+                (*base, "passage"),
+                f"sentence {unit.number} has no answer: “{_shorten(unit.text)}”",
+                "every sentence a learner can flag needs a verdict and an explanation; add "
+                "an answer that quotes it (verdict 'background' for plain background), or "
+                f"take it out of the passage (the standard: docs/{STANDARD_PAGE})",
+                offset=unit.start,
+            )
+    return answer_units
+
+
 def _check_compare(
-    report: _Reporter, model: CompareExercise, checked: CheckedExercise
+    report: Reporter, model: CompareExercise, checked: CheckedExercise
 ) -> CheckedExercise:
     _check_length(report, ("explanation",), model.explanation)
     _check_source_name(report, model.source_name)
-    claim = _find(report, ("claim",), model.claim, checked.passage, "passage")
+    claim = find_once(report, ("claim",), model.claim, checked.passage, "passage")
     quoted = _find_pieces(report, model.source_pieces, checked.passage)
     differences: list[tuple[Span, Span]] = []
     for index, difference in enumerate(model.differences):
         loc: Loc = ("differences", index)
         in_claim = in_source = None
         if claim:
-            in_claim = _find(
+            in_claim = find_once(
                 report,
                 (*loc, "claim"),
                 difference.claim,
@@ -313,7 +330,7 @@ def _check_compare(
 _OUTSIDE_QUOTES_AND_BRACKETS = re.compile(r'"[^"]*"|“[^”]*”|\([^)]*\)')
 
 
-def _check_source_name(report: _Reporter, name: str) -> None:
+def _check_source_name(report: Reporter, name: str) -> None:
     """The page reads "What {source_name} says" and "What {source_name} says, as the
     article quotes it": a comma or an "as the article …" of its own breaks the sentence."""
     bare = _OUTSIDE_QUOTES_AND_BRACKETS.sub("", name)
@@ -326,7 +343,7 @@ def _check_source_name(report: _Reporter, name: str) -> None:
         )
 
 
-def _find_pieces(report: _Reporter, pieces: list[str], passage: str) -> list[Span]:
+def _find_pieces(report: Reporter, pieces: list[str], passage: str) -> list[Span]:
     """Each piece of a source quote, found once in the passage, in the order given, none
     overlapping another. Empty when any is not (each problem is reported)."""
     if not any(pieces) or (len(pieces) > 1 and not all(pieces)):
@@ -340,7 +357,7 @@ def _find_pieces(report: _Reporter, pieces: list[str], passage: str) -> list[Spa
         return []
     spans: list[Span] = []
     for piece in pieces:
-        span = _find(report, ("source",), piece, passage, "passage")
+        span = find_once(report, ("source",), piece, passage, "passage")
         if span is None:
             return []
         if spans and span[0] < spans[-1][1]:
@@ -360,15 +377,15 @@ def _find_pieces(report: _Reporter, pieces: list[str], passage: str) -> list[Spa
 
 
 def _find_in_one(
-    report: _Reporter, loc: Loc, needle: str, checked: CheckedExercise, spans: list[Span]
+    report: Reporter, loc: Loc, needle: str, checked: CheckedExercise, spans: list[Span]
 ) -> Span | None:
     """`needle` inside one piece of the source quote."""
     quote = normalize(needle)
     for start, end in spans:
         if quote in checked.passage[start:end]:
-            return _find(report, loc, needle, checked.passage[start:end], "source quote", start)
+            return find_once(report, loc, needle, checked.passage[start:end], "source quote", start)
     whole = SOURCE_GAP.join(checked.passage[start:end] for start, end in spans)
-    if _find(report, loc, needle, whole, "source quote"):  # else it said why not
+    if find_once(report, loc, needle, whole, "source quote"):  # else it said why not
         report.error(
             loc,
             "these words run across two pieces of the source quote",
@@ -377,7 +394,7 @@ def _find_in_one(
     return None
 
 
-def _check_length(report: _Reporter, loc: Loc, explanation: str) -> None:
+def _check_length(report: Reporter, loc: Loc, explanation: str) -> None:
     words = len(explanation.split())
     if words > EXPLANATION_MAX_WORDS:
         report.error(

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .model import (
+    CHECK_UP_FORMS,
+    CHECK_UP_STAGES,
     COMPARE_VERDICT_LABELS,
     COMPARE_VERDICT_MEANINGS,
     COUNT_MAX,
@@ -33,12 +35,14 @@ from .model import (
     VERDICT_LABELS,
     WHY_LABELS,
     WHY_SHORT_LABELS,
+    CheckUpResult,
     CompareResult,
     ExerciseResult,
     ExerciseResultV1,
     ResultLevel,
     ResultsFile,
     ResultsFileV1,
+    ResultsFileV2,
     SpotResult,
     Verdict,
 )
@@ -83,14 +87,21 @@ def facts() -> dict[str, Any]:
             "progressFileBytes": PROGRESS_FILE_MAX_BYTES,
         },
         "resultsFields": {
-            "file": {1: list(ResultsFileV1.model_fields), 2: list(ResultsFile.model_fields)},
+            "file": {
+                1: list(ResultsFileV1.model_fields),
+                2: list(ResultsFileV2.model_fields),
+                3: list(ResultsFile.model_fields),
+            },
             "exercise": {
                 1: list(ExerciseResultV1.model_fields),
                 2: list(ExerciseResult.model_fields),
+                3: list(ExerciseResult.model_fields),
             },
+            "checkUp": list(CheckUpResult.model_fields),
             "spotResult": list(SpotResult.model_fields),
             "compareResult": list(CompareResult.model_fields),
         },
+        "checkUps": {"forms": list(CHECK_UP_FORMS), "stages": list(CHECK_UP_STAGES)},
         "formats": {
             "results": RESULTS_FORMAT,
             "progress": PROGRESS_FORMAT,

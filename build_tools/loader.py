@@ -22,11 +22,13 @@ from .article_text import FORBIDDEN_MARKUP, reading_text
 from .characters import MAX_REPORTED, Invisible, invisible_characters
 from .diagnostics import Diagnostic, Position, Problems, did_you_mean
 from .model import (
+    CHECK_UP_PASSAGE_KINDS,
     CONTENT_FILE_MAX_BYTES,
     EXERCISE_KINDS,
     PATTERN_HINTS,
     SLUG_PATTERN,
     ArticleMeta,
+    CheckUpForm,
     ExerciseBase,
     reserved_id_reason,
 )
@@ -52,6 +54,13 @@ class Article:
 class LoadedExercise:
     path: Path
     model: ExerciseBase
+    locator: Locator
+
+
+@dataclass(frozen=True)
+class LoadedCheckUp:
+    path: Path
+    model: CheckUpForm
     locator: Locator
 
 
@@ -136,6 +145,47 @@ def _too_large(path: Path, size: int) -> Diagnostic:
 def load_exercise(path: Path) -> LoadedExercise:
     text, invisible = _read_visible(path)
     return _reporting_first(invisible, lambda: _load_exercise(path, text))
+
+
+def load_check_up(path: Path) -> LoadedCheckUp:
+    text, invisible = _read_visible(path)
+    return _reporting_first(invisible, lambda: _load_check_up(path, text))
+
+
+def _load_check_up(path: Path, text: str) -> LoadedCheckUp:
+    document = _read_document(path, text)
+    data, locator = document.data, document.locator
+    if not isinstance(data, dict):
+        raise Problems(
+            [
+                Diagnostic(
+                    path,
+                    locator.value(()),
+                    "a check-up form must be a set of keys (form, title, minutes, passages)",
+                )
+            ]
+        )
+    passages = data.get("passages")
+    for index, passage in enumerate(passages if isinstance(passages, list) else []):
+        kind = passage.get("kind") if isinstance(passage, dict) else None
+        if kind not in CHECK_UP_PASSAGE_KINDS:
+            loc: Loc = ("passages", index)
+            where = locator.value((*loc, "kind") if kind is not None else loc)
+            message = (
+                f"unknown passage kind '{kind}'"
+                if kind is not None
+                else "missing required key 'kind'"
+            )
+            hint = "a check-up passage is an 'excerpt' of a spot exercise or 'invented'"
+            raise Problems([Diagnostic(path, where, message, hint)])
+    return LoadedCheckUp(path, _validate(CheckUpForm, data, locator, _untagged), locator)
+
+
+def _untagged(loc: Loc) -> Loc:
+    """Pydantic names the kind of a passage inside the error's location; the file does not."""
+    if len(loc) > 2 and loc[0] == "passages" and loc[2] in CHECK_UP_PASSAGE_KINDS:
+        return (*loc[:2], *loc[3:])
+    return loc
 
 
 def load_article(path: Path) -> Article:
@@ -238,11 +288,18 @@ def _read_document(path: Path, text: str, line_offset: int = 0) -> Any:
         raise Problems(problems.diagnostics) from None
 
 
-def _validate(model_class: type[BaseModel], data: dict[str, Any], locator: Locator) -> Any:
+def _validate(
+    model_class: type[BaseModel],
+    data: dict[str, Any],
+    locator: Locator,
+    where: Callable[[Loc], Loc] = lambda loc: loc,
+) -> Any:
     try:
         return model_class.model_validate(data)
     except ValidationError as error:
-        items = error.errors()
+        items: list[dict[str, Any]] = [
+            {**item, "loc": where(tuple(item["loc"]))} for item in error.errors()
+        ]
         misspelled = _misspelled_required_keys(items, model_class)
         raise Problems(
             [

@@ -65,6 +65,8 @@ WebAddress = Annotated[
     Field(description="An https:// address of the published source."),
 ]
 
+CHECK_UP_FOLDER = "check-ups"
+"""The folder under exercises/ that holds the check-up forms (not an article)."""
 PAGE_NAMES = frozenset({"index", "worksheet", "answer-key"})
 """Pages the site makes in each article's folder: an exercise with one of these ids would
 replace the page."""
@@ -274,10 +276,11 @@ RESULTS_FILE_MAX_BYTES = 2_000_000
 PROGRESS_FILE_MAX_BYTES = 1_000_000
 RESULTS_FORMAT = "spot-the-claim-results"
 PROGRESS_FORMAT = "spot-the-claim-progress"
-FILE_FORMAT_VERSION = 2
-"""The version results and progress files are written in. Version 2 added `answersSeen`;
-files of every earlier version in `FILE_FORMAT_VERSIONS` are still read."""
-FILE_FORMAT_VERSIONS = (1, 2)
+FILE_FORMAT_VERSION = 3
+"""The version results and progress files are written in. Version 2 added `answersSeen`,
+version 3 the check-ups; files of every earlier version in `FILE_FORMAT_VERSIONS` are
+still read."""
+FILE_FORMAT_VERSIONS = (1, 2, 3)
 STORAGE_PREFIX = "stc:v1:"
 """Every key the site keeps in the browser's localStorage starts with this."""
 
@@ -414,6 +417,49 @@ class SpotExercise(ExerciseBase):
     answers: list[Answer] = Field(min_length=1, max_length=CONTENT_LIST_MAX)
 
 
+class CheckUpExcerpt(StrictModel):
+    """A run of whole units from a spot exercise; that exercise's answers are the reference."""
+
+    kind: Literal["excerpt"]
+    exercise: Slug = Field(description="The id of the spot exercise the passage comes from.")
+    passage: Text = Field(description="Verbatim from the exercise's passage, whole units only.")
+
+
+class CheckUpInvented(StrictModel):
+    """A passage written for the check-up, about an invented place: never real reporting."""
+
+    kind: Literal["invented"]
+    level: int = Field(ge=1, le=3, description="1 guided, 2 practice, 3 challenge.")
+    about: Annotated[str, StringConstraints(pattern=r"\S", max_length=200)] = Field(
+        description="One line shown beside the label 'Invented for this check-up'."
+    )
+    passage: Text
+    splits: list[Text] = Field(default_factory=list, max_length=CONTENT_LIST_MAX)
+    answers: list[Answer] = Field(min_length=1, max_length=CONTENT_LIST_MAX)
+
+
+CheckUpPassage = Annotated[CheckUpExcerpt | CheckUpInvented, Field(discriminator="kind")]
+CHECK_UP_PASSAGE_KINDS: dict[str, type[StrictModel]] = {
+    "excerpt": CheckUpExcerpt,
+    "invented": CheckUpInvented,
+}
+CheckUpFormName = Literal["A", "B"]
+CHECK_UP_FORMS: tuple[str, ...] = ("A", "B")
+"""The two parallel forms: a student takes one before an assignment and the other after."""
+CheckUpStage = Literal["before", "after"]
+CHECK_UP_STAGES: tuple[str, ...] = ("before", "after")
+
+
+class CheckUpForm(StrictModel):
+    """`exercises/check-ups/form-<a|b>.yaml`: one form of the check-up, about 16 items (the
+    units with a scored verdict), balanced against the other form level by level."""
+
+    form: CheckUpFormName
+    title: Text
+    minutes: int = Field(ge=1, le=90, description="Time a learner needs, roughly.")
+    passages: list[CheckUpPassage] = Field(min_length=1, max_length=CONTENT_LIST_MAX)
+
+
 class CompareExercise(ExerciseBase):
     """Set the article's characterisation of a source beside the words it quotes."""
 
@@ -502,6 +548,23 @@ class ExerciseResult(ExerciseResultV1):
     )
 
 
+class CheckUpResult(StrictModel):
+    """One check-up in a results file: the picks, scored again by the class report."""
+
+    form: CheckUpFormName
+    stage: CheckUpStage
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")] = Field(
+        description="The content hash of the form the student answered."
+    )
+    picks: list[Count] = Field(max_length=PICKS_MAX, description="The units flagged.")
+    submitted: str = Field(description="When the student handed the check-up in (ISO 8601).")
+    practised: list[Slug] = Field(
+        max_length=RESULTS_MAX_EXERCISES,
+        description="Exercises holding this form's passages that the student had checked, or "
+        "seen the answers of, before taking it: its items were then no longer new to them.",
+    )
+
+
 class _ResultsFileBase(StrictModel):
     format: Literal["spot-the-claim-results"]
     assignment: Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX_CHARS)]
@@ -516,12 +579,25 @@ class ResultsFileV1(_ResultsFileBase):
     exercises: list[ExerciseResultV1] = Field(max_length=RESULTS_MAX_EXERCISES)
 
 
-class ResultsFile(_ResultsFileBase):
-    """The file a student downloads at the end of an assignment and hands to the teacher."""
+class ResultsFileV2(_ResultsFileBase):
+    """A results file written before check-ups were recorded (still read)."""
 
     version: Literal[2]
     exercises: list[ExerciseResult] = Field(max_length=RESULTS_MAX_EXERCISES)
 
 
-AnyResultsFile = Annotated[ResultsFile | ResultsFileV1, Field(discriminator="version")]
+class ResultsFile(_ResultsFileBase):
+    """The file a student downloads at the end of an assignment and hands to the teacher."""
+
+    version: Literal[3]
+    exercises: list[ExerciseResult] = Field(max_length=RESULTS_MAX_EXERCISES)
+    checkUps: list[CheckUpResult] = Field(  # the name the front end writes
+        max_length=len(CHECK_UP_STAGES),
+        description="The check-ups taken before and after, when the assignment has them.",
+    )
+
+
+AnyResultsFile = Annotated[
+    ResultsFile | ResultsFileV2 | ResultsFileV1, Field(discriminator="version")
+]
 """Every results file the class report reads, told apart by `version`."""

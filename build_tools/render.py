@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue
 from .checks import CheckedExercise
+from .checkups import CheckedForm
 from .loader import Article
 from .model import (
     LEVEL_NAMES,
@@ -38,6 +39,9 @@ DEFAULT_PREFIX = "articles"
 PROGRESS_PAGE = "progress.md"
 STANDARDS_PAGE = "teachers/standards.md"
 PRINTING_PAGE = "teachers/printing.md"
+CHECK_UP_FORMS_PAGE = "teachers/check-up-forms.md"
+CHECK_UPS_PAGE = "teachers/check-ups.md"
+"""The teachers' page (written, not generated) on running check-ups and reading their figures."""
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 _env = Environment(
@@ -271,6 +275,63 @@ def render_exercise(
     )
 
 
+def check_up_uri(form: CheckedForm) -> str:
+    return f"check-ups/form-{form.name.lower()}.md"
+
+
+def _check_up_content(form: CheckedForm) -> dict[str, Any]:
+    return {
+        "form": form.name,
+        "title": form.source.model.title,
+        "units": [{"n": u.number, "text": u.text} for part in form.parts for u in part.units],
+        "answers": [
+            {"unit": unit, "verdict": answer.verdict.value, "level": part.level}
+            for part in form.parts
+            for unit, answer in part.answers
+        ],
+        "held": form.held,
+    }
+
+
+def check_up_data(form: CheckedForm) -> dict[str, Any]:
+    """What the check-up page and the class report need to score a form, with its version:
+    a fingerprint of its sentences, their numbers and verdicts."""
+    content = _check_up_content(form)
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False)
+    return {"version": hashlib.sha256(canonical.encode()).hexdigest()[:16], **content}
+
+
+def check_ups_data(catalogue: Catalogue) -> dict[str, Any]:
+    """Every form's data by its letter ({} when the site has no check-up)."""
+    return {form.name: check_up_data(form) for form in catalogue.check_ups}
+
+
+def render_check_up(form: CheckedForm, links: Mapping[str, str | BuiltLink]) -> str:
+    page = check_up_uri(form)
+    return _env.get_template("check-up.md.j2").render(
+        form=form,
+        model=form.source.model,
+        data=check_up_data(form),
+        anchor=f"form-{form.name.lower()}",
+        links=built_links(page, links),
+    )
+
+
+def render_check_up_forms(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
+    """The teachers' page of both forms: their balance, the exercises they hold, every answer."""
+    folder = posixpath.dirname(CHECK_UP_FORMS_PAGE)
+    exercises = {e.model.id: e for e in catalogue.exercises}
+    held = [id_ for form in catalogue.check_ups for id_ in form.held]
+    return _env.get_template("check-up-forms.md.j2").render(
+        forms=catalogue.check_ups,
+        level_names=LEVEL_NAMES,
+        titles={id_: exercises[id_].model.title for id_ in held},
+        exercise_paths={
+            id_: posixpath.relpath(exercise_uri(exercises[id_], prefix), folder) for id_ in held
+        },
+    )
+
+
 def render_article(article: Article, exercises: list[CheckedExercise]) -> str:
     return _env.get_template("article.md.j2").render(
         article=article,
@@ -371,7 +432,9 @@ def _wrong_pick_answers(exercise: CheckedExercise) -> dict[str, Any]:
 
 def teacher_data(catalogue: Catalogue, *, report: bool = False) -> list[dict[str, Any]]:
     """What the assignment, student and class report pages need about every exercise; with
-    `report`, also what only the class report shows (see `_wrong_pick_answers`)."""
+    `report`, also what only the class report shows (see `_wrong_pick_answers`). `heldBy`
+    names the check-up form that excerpts an exercise ('' for none)."""
+    held = {id_: form.name for form in catalogue.check_ups for id_ in form.held}
     return [
         {
             "id": e.model.id,
@@ -382,6 +445,7 @@ def teacher_data(catalogue: Catalogue, *, report: bool = False) -> list[dict[str
             "kind": e.model.kind,
             "skills": [skill.value for skill in e.model.skills],
             "version": content_hash(e),
+            "heldBy": held.get(e.model.id, ""),
             **_scoring_data(e),
             "targets": [
                 {"unit": unit, "quote": answer.quote, "explanation": answer.explanation}
@@ -440,19 +504,25 @@ def exercise_links(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[s
     }
 
 
+def check_up_links(catalogue: Catalogue) -> dict[str, BuiltLink]:
+    return {f"check-up:{form.name}": BuiltLink(check_up_uri(form)) for form in catalogue.check_ups}
+
+
 def render_tools(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
     shared, report = teacher_data(catalogue), teacher_data(catalogue, report=True)
     template = _env.get_template("tool.md.j2")
     needs: dict[str, Mapping[str, str | BuiltLink]] = {
-        "assign": {"page:assignment": "assignment.md"},
-        "assignment": {**exercise_links(catalogue, prefix)},
+        "assign": {"page:assignment": "assignment.md", "page:check-ups": CHECK_UPS_PAGE},
+        "assignment": {**exercise_links(catalogue, prefix), **check_up_links(catalogue)},
         "report": {},
     }
+    check_ups = check_ups_data(catalogue)
     return {
         path: template.render(
             tool=tool,
             title=title,
             data=report if tool == "report" else shared,
+            check_ups=check_ups,
             links=built_links(path, needs[tool]),
         )
         for path, (tool, title) in TOOLS.items()
@@ -504,6 +574,7 @@ def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str
         PROGRESS_PAGE: render_progress(catalogue, prefix),
         STANDARDS_PAGE: render_standards(catalogue, prefix),
         PRINTING_PAGE: render_printing(catalogue, prefix),
+        CHECK_UP_FORMS_PAGE: render_check_up_forms(catalogue, prefix),
         **render_tools(catalogue, prefix),
     }
     links: dict[str, BuiltLink] = {
@@ -519,6 +590,12 @@ def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str
         pages[f"{folder}/answer-key.md"] = render_for_print("answer-key.md.j2", article, exercises)
         for exercise in exercises:
             pages[exercise_uri(exercise, prefix)] = render_exercise(exercise, links, prefix)
+    for form in catalogue.check_ups:
+        form_links = {
+            **exercise_links(catalogue, prefix),
+            "page:assignment": BuiltLink("assignment.md"),
+        }
+        pages[check_up_uri(form)] = render_check_up(form, form_links)
     return pages
 
 
@@ -556,5 +633,13 @@ def problems_page(report: str, count: int) -> str:
 def placeholder_pages(prefix: str = DEFAULT_PREFIX, also: Iterable[str] = ()) -> dict[str, str]:
     """Stand-ins, while the content is invalid, for the generated pages the navigation names
     and for any others (`also`) that a reader may have open."""
-    paths = {f"{prefix}/index.md", PROGRESS_PAGE, STANDARDS_PAGE, PRINTING_PAGE, *TOOLS, *also}
+    paths = {
+        f"{prefix}/index.md",
+        PROGRESS_PAGE,
+        STANDARDS_PAGE,
+        PRINTING_PAGE,
+        CHECK_UP_FORMS_PAGE,
+        *TOOLS,
+        *also,
+    }
     return dict.fromkeys(sorted(paths), "# Exercise files need fixing\n")

@@ -77,7 +77,14 @@ test("results in a learner's words: no rubric names, answers seen said plainly",
 
 test("an assignment link names its exercises once each, known ones only, with a visible name", () => {
   const known = new Set(["a", "b"]);
-  assert.deepEqual(readAssignment("?name=Week%201&ex=b,a,b,zz", known), { title: "Week 1", ids: ["b", "a"], unknown: 1, repeated: 1 });
+  assert.deepEqual(readAssignment("?name=Week%201&ex=b,a,b,zz", known), {
+    title: "Week 1",
+    ids: ["b", "a"],
+    unknown: 1,
+    repeated: 1,
+    checkUps: false,
+  });
+  assert.equal(readAssignment("?name=W&ex=a&check=1", known).checkUps, true, "an assignment with check-ups");
   assert.equal(readAssignment("?name=%E2%80%8B&ex=a", known), null, "a name of invisible characters only");
   assert.equal(readAssignment("?name=W&ex=constructor,__proto__", known), null);
   assert.equal(readAssignment("?ex=a", known), null);

@@ -4,7 +4,6 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import facts from "../../docs/assets/stc/facts.js";
-import { sameName } from "../../docs/assets/stc/files.js";
 import {
   csvText,
   keptFiles,
@@ -18,6 +17,7 @@ import {
   wrongPicks,
 } from "../../docs/assets/stc/report.js";
 import { scoreSpot } from "../../docs/assets/stc/scoring.js";
+import { sameName } from "../../docs/assets/stc/util.js";
 
 const RUNS = Number(process.env.FC_RUNS || 200);
 const SPOT = {

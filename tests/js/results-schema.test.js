@@ -18,6 +18,8 @@ const schemaAccepts = new Ajv2020({ strict: false }).compile(schema);
 const SPOT = { id: "spot-one", title: "Spot one", version: "0123456789abcdef", kind: "spot", sentences: 40 };
 const COMPARE = { id: "compare-one", title: "Compare one", version: "fedcba9876543210", kind: "compare" };
 const BY_ID = new Map([SPOT, COMPARE].map((exercise) => [exercise.id, exercise]));
+const units = Array.from({ length: 20 }, (_, i) => ({ n: i + 1, text: "Words." }));
+const FORMS = { A: { version: "aaaaaaaaaaaaaaaa", units }, B: { version: "bbbbbbbbbbbbbbbb", units } };
 const WHYS = Object.keys(facts.whyLabels);
 const VERDICTS = Object.keys(facts.compareVerdicts);
 
@@ -65,6 +67,22 @@ const compareEntry = fc
     updated,
   }));
 
+/** The check-ups of a version 3 file: none, one before, or one before and the other after. */
+const checkUps = fc
+  .record({
+    taken: fc.nat(2),
+    first: fc.constantFrom("A", "B"),
+    picks: fc.array(fc.uniqueArray(fc.integer({ min: 1, max: 20 }), { maxLength: 20 }), { minLength: 2, maxLength: 2 }),
+    submitted: fc.array(time, { minLength: 2, maxLength: 2 }),
+    practised: fc.array(fc.constantFrom([], [SPOT.id]), { minLength: 2, maxLength: 2 }),
+  })
+  .map(({ taken, first, picks, submitted, practised }) =>
+    ["before", "after"].slice(0, taken).map((stage, i) => {
+      const form = i === 0 ? first : first === "A" ? "B" : "A";
+      return { form, stage, version: FORMS[form].version, picks: picks[i], submitted: submitted[i], practised: practised[i] };
+    }),
+  );
+
 const resultsFile = fc
   .record({
     assignment: name,
@@ -77,13 +95,16 @@ const resultsFile = fc
     ),
     version: fc.constantFrom(...facts.formats.versionsRead),
     seen: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
+    taken: checkUps,
   })
-  // Every version the site reads: from version 2, each answer says whether the answers were seen.
-  .map(({ version, seen, exercises, ...body }) => ({
+  // Every version the site reads: from version 2, each answer says whether the answers were
+  // seen; from version 3, the file carries the check-ups.
+  .map(({ version, seen, exercises, taken, ...body }) => ({
     format: facts.formats.results,
     version,
     ...body,
     exercises: version === 1 ? exercises : exercises.map((entry, i) => ({ ...entry, answersSeen: seen[i] })),
+    ...(version >= 3 ? { checkUps: taken } : {}),
   }));
 
 /** Every object and array inside a value, with the value itself. */
@@ -119,7 +140,7 @@ test("property: every well-formed results file is accepted by the schema and the
   fc.assert(
     fc.property(resultsFile, (file) => {
       assert.ok(schemaAccepts(file), JSON.stringify(schemaAccepts.errors));
-      assert.equal(resultsFileProblem(file, BY_ID), "");
+      assert.equal(resultsFileProblem(file, BY_ID, FORMS), "");
     }),
     { numRuns: RUNS },
   );
@@ -129,7 +150,7 @@ test("property: a results file the schema refuses, the report refuses", () => {
   fc.assert(
     fc.property(resultsFile, damage, (file, how) => {
       const bad = damaged(file, how);
-      if (!schemaAccepts(bad)) assert.notEqual(resultsFileProblem(bad, BY_ID), "", JSON.stringify(bad));
+      if (!schemaAccepts(bad)) assert.notEqual(resultsFileProblem(bad, BY_ID, FORMS), "", JSON.stringify(bad));
     }),
     { numRuns: RUNS * 5 },
   );

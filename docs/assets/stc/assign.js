@@ -10,7 +10,7 @@ function select(label, options) {
   return field(label, control);
 }
 
-export function assign(root, data, links) {
+export function assign(root, data, links, forms = {}) {
   const unique = (key, label) => {
     const seen = new Map();
     for (const e of data) for (const value of [].concat(e[key])) seen.set(String(value), label ? e[label] : String(value));
@@ -39,6 +39,23 @@ export function assign(root, data, links) {
     list.append(label);
     return { box, label, exercise };
   });
+  // With check-ups, the exercises whose passages the forms hold are left out (see assignment.js).
+  const hasCheckUps = facts.checkUps.forms.every((form) => Object.hasOwn(forms, form));
+  const checkUps = el("input", { type: "checkbox", id: "stc-check-ups" });
+  const checkUpsLabel = el("label", { for: checkUps.id }, checkUps);
+  checkUpsLabel.append(" Start and end with a check-up (a student takes one form before the exercises and the other after)");
+  const checkUpsNote = el("p", { class: "stc-hint" }, "");
+  checkUps.onchange = () => {
+    const held = boxes.filter((b) => b.exercise.heldBy);
+    for (const b of held) {
+      b.box.disabled = checkUps.checked;
+      if (checkUps.checked) b.box.checked = false;
+      b.label.classList.toggle("stc-held", checkUps.checked);
+    }
+    checkUpsNote.textContent = checkUps.checked
+      ? `${plural(held.length, "exercise")} ${held.length === 1 ? "holds" : "hold"} the check-ups' passages and ${held.length === 1 ? "is" : "are"} left out: ${held.map((b) => b.exercise.title).join(", ")}.`
+      : "";
+  };
   const name = el("input", { type: "text", maxlength: String(facts.limits.name), autocomplete: "off" });
   const link = el("input", { type: "text", readonly: "" });
   const status = el("p", { role: "status" });
@@ -70,9 +87,10 @@ export function assign(root, data, links) {
       (shown ? shown.box : filters[0][1].querySelector("select")).focus();
       return;
     }
-    link.value = withAssignment(links.get("page:assignment"), { title: name.value.trim(), ids });
+    link.value = withAssignment(links.get("page:assignment"), { title: name.value.trim(), ids, checkUps: hasCheckUps && checkUps.checked });
     copy.hidden = false;
-    status.textContent = `Link created for ${plural(ids.length, "exercise")}. Copy it and share it with your students.`;
+    const withCheckUps = hasCheckUps && checkUps.checked ? ", with a check-up before and after" : "";
+    status.textContent = `Link created for ${plural(ids.length, "exercise")}${withCheckUps}. Copy it and share it with your students.`;
     link.focus();
     link.select();
   };
@@ -89,5 +107,17 @@ export function assign(root, data, links) {
   };
   const bar = el("div", { class: "stc-filters" });
   for (const [, wrap] of filters) bar.append(wrap);
-  root.append(bar, list, field("Assignment name", name), create, field("Link for your students", link), copy, status);
+  root.append(bar, list);
+  if (hasCheckUps) {
+    const about = el("p", {}, "");
+    about.append(
+      "Check-ups measure whether students get better at telling unsupported claims from supported ones, not only at flagging more. ",
+      el("a", { href: links.get("page:check-ups") }, "How check-ups work"),
+      ".",
+    );
+    const group = el("fieldset", { class: "stc-pick" }, el("legend", {}, "Check-ups"));
+    group.append(about, checkUpsLabel, checkUpsNote);
+    root.append(group);
+  }
+  root.append(field("Assignment name", name), create, field("Link for your students", link), copy, status);
 }

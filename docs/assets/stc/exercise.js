@@ -6,19 +6,13 @@ import { readAssignment } from "./assignment-link.js";
 import facts from "./facts.js";
 import { assignmentBar, nextStep } from "./flow.js";
 import { markExerciseLinks } from "./marks.js";
+import { OUTCOMES, signed } from "./outcomes.js";
 import { emptyRecord } from "./records.js";
 import { learnerName, rank, scoreCompare, scoreSpot } from "./scoring.js";
 import { BLOCKED, load, readOne, write } from "./storage.js";
 import { ask, builtExercises, builtLinks, el, embeddedData, plural } from "./util.js";
 
 const PROFICIENT = facts.levels.at(-1).name;
-
-/** Text with a decorative sign before it that screen readers skip. */
-function signed(sign, text) {
-  const span = el("span", {}, el("span", { class: "stc-sign", "aria-hidden": "true" }, `${sign} `));
-  span.append(text);
-  return span;
-}
 
 export function mountExercise(root) {
   if (root.hasAttribute("data-stc-mounted")) return;
@@ -205,16 +199,6 @@ export function mountExercise(root) {
 }
 
 /* Spot: units are checkboxes. */
-
-/** What a checked unit turned out to be: its sign, its word, and the class it is shown with. */
-const OUTCOMES = {
-  found: { sign: "✓", word: "Found" },
-  missed: { sign: "!", word: "Missed" },
-  wrong: { sign: "✗", word: "Wrong pick" },
-  fine: { sign: "✓", word: "Fine to leave" },
-  unscored: { sign: "○", word: "Not scored" },
-  key: { sign: "▸", word: "" },
-};
 
 function spot(root, data, state, changed) {
   const units = [...root.querySelectorAll(".stc-unit")];

@@ -126,6 +126,15 @@ export default Object.freeze({
         "created",
         "version",
         "exercises"
+      ],
+      "3": [
+        "format",
+        "assignment",
+        "student",
+        "created",
+        "version",
+        "exercises",
+        "checkUps"
       ]
     },
     "exercise": {
@@ -153,8 +162,29 @@ export default Object.freeze({
         "result",
         "updated",
         "answersSeen"
+      ],
+      "3": [
+        "id",
+        "version",
+        "kind",
+        "picks",
+        "why",
+        "verdict",
+        "note",
+        "checked",
+        "result",
+        "updated",
+        "answersSeen"
       ]
     },
+    "checkUp": [
+      "form",
+      "stage",
+      "version",
+      "picks",
+      "submitted",
+      "practised"
+    ],
     "spotResult": [
       "found",
       "targets",
@@ -167,13 +197,24 @@ export default Object.freeze({
       "level"
     ]
   },
+  "checkUps": {
+    "forms": [
+      "A",
+      "B"
+    ],
+    "stages": [
+      "before",
+      "after"
+    ]
+  },
   "formats": {
     "results": "spot-the-claim-results",
     "progress": "spot-the-claim-progress",
-    "version": 2,
+    "version": 3,
     "versionsRead": [
       1,
-      2
+      2,
+      3
     ]
   }
 });

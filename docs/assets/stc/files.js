@@ -1,5 +1,6 @@
 /* Files from outside this browser: a student's results file and an exported progress file.
    They are data, checked field by field; an id is looked up only in a Map. */
+import { checkUpProblem } from "./check-up-rules.js";
 import facts from "./facts.js";
 import { isKeyOf, isMap, isName, isPicks, isRecord, isResult, isSlug, isText, isWhyMap } from "./records.js";
 
@@ -78,13 +79,10 @@ export function readJson(text) {
   return twice === null ? { content } : { twice };
 }
 
-/** The form of a name two files are compared by: "Ana Lee", " ana  lee " and "ANA LEE" are
-    one student (a page shows runs of spaces as one). */
-export const sameName = (name) => name.normalize("NFKC").trim().replace(/\s+/gu, " ").toLowerCase();
-
 /** Why a parsed results file cannot be used, or "" if it can.
-    `byId` maps the site's exercise ids to what the site knows of them. */
-export function resultsFileProblem(file, byId) {
+    `byId` maps the site's exercise ids to what the site knows of them; `forms`, the site's
+    check-up forms by letter. */
+export function resultsFileProblem(file, byId, forms = {}) {
   if (isMap(file) && file.format === facts.formats.progress) {
     return "it is a progress file, not a results file: the student downloads results from the assignment page";
   }
@@ -131,6 +129,21 @@ export function resultsFileProblem(file, byId) {
     if (!isResult(entry.result) || (resultFields && fieldProblem(entry.result, resultFields)))
       return `the result for \u201c${known.title}\u201d is malformed`;
   }
+  return file.version >= 3 ? checkUpsProblem(file.checkUps, forms) : "";
+}
+
+/** Why a results file's check-ups cannot be used, or "": at most one per stage, each a form
+    of this site's in its current version, and never the same form before and after. */
+function checkUpsProblem(list, forms) {
+  if (!Array.isArray(list) || list.length > facts.checkUps.stages.length) return "its check-ups are malformed";
+  const stages = new Set();
+  for (const entry of list) {
+    const problem = checkUpProblem(entry, forms);
+    if (problem) return problem;
+    if (stages.has(entry.stage)) return `it holds two check-ups ${entry.stage} the exercises`;
+    stages.add(entry.stage);
+  }
+  if (list.length === 2 && list[0].form === list[1].form) return `it holds check-up form ${list[0].form} both before and after`;
   return "";
 }
 

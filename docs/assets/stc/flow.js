@@ -15,7 +15,10 @@ export function nextStep(id, exercises, set, links) {
     const after = set.ids[set.ids.indexOf(id) + 1];
     [href, label] = after
       ? [withAssignment(exercises.get(after).href, set), `Next exercise: ${exercises.get(after).title}`]
-      : [withAssignment(links.get("page:assignment"), set), "Back to the assignment to hand in your results"];
+      : [
+          withAssignment(links.get("page:assignment"), set),
+          set.checkUps ? "Back to the assignment for the check-up after" : "Back to the assignment to hand in your results",
+        ];
   } else {
     const ids = [...exercises.keys()];
     const after = ids[ids.indexOf(id) + 1];

@@ -5,6 +5,7 @@ import { markExerciseLinks } from "./marks.js";
 
 const LAZY = [
   ["[data-stc-progress]", () => import("./progress.js"), "mountProgress"],
+  ["[data-check-up]", () => import("./check-up.js"), "mountCheckUp"],
   ["[data-stc-teacher]", () => import("./teacher.js"), "mountTool"],
 ];
 

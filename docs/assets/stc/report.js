@@ -5,10 +5,11 @@
    following a link and coming back; they are checked again when read back. */
 import { download, fileName, today } from "./downloads.js";
 import facts from "./facts.js";
-import { readJson, resultsFileProblem, sameName } from "./files.js";
+import { readJson, resultsFileProblem } from "./files.js";
 import { isMap } from "./records.js";
+import { checkUpColumns, checkUpsOf, checkUpsPart } from "./report-check-ups.js";
 import { rescore } from "./scoring.js";
-import { button, el, plural } from "./util.js";
+import { button, el, plural, sameName } from "./util.js";
 
 const LEVELS = facts.levels.map((level) => level.name);
 
@@ -48,10 +49,11 @@ function answerOf(exercise, entry, fileVersion) {
   };
 }
 
-/** An accepted results file as a student of the report: a name and a Map of answers. */
-export function studentOf(file, byId) {
+/** An accepted results file as a student of the report: a name, a Map of answers, and the
+    check-ups taken before and after (`forms`: the site's check-up forms by letter). */
+export function studentOf(file, byId, forms = {}) {
   const answers = new Map(file.exercises.map((entry) => [entry.id, answerOf(byId.get(entry.id), entry, file.version)]));
-  return { name: file.student, answers };
+  return { name: file.student, answers, checkUps: checkUpsOf(file, forms) };
 }
 
 /** A result's figures in teachers' words, without its level. */
@@ -199,13 +201,19 @@ function columnNames(exercises) {
     Columns are named "<exercise title> · <figure>". */
 export function csvText(students, exercises) {
   const names = columnNames(exercises);
-  const header = ["Student", ...exercises.flatMap((e) => CSV_COLUMNS[e.kind].map(([name]) => `${names.get(e.id)} \u00b7 ${name}`))];
+  const checkUps = students.some((s) => s.checkUps?.before || s.checkUps?.after) ? checkUpColumns() : null;
+  const header = [
+    "Student",
+    ...exercises.flatMap((e) => CSV_COLUMNS[e.kind].map(([name]) => `${names.get(e.id)} \u00b7 ${name}`)),
+    ...(checkUps ? checkUps.names : []),
+  ];
   const rows = students.map((student) => [
     textCell(student.name),
     ...exercises.flatMap((e) => {
       const answer = student.answers.get(e.id);
       return CSV_COLUMNS[e.kind].map(([, value]) => (answer ? value(answer) : ""));
     }),
+    ...(checkUps ? checkUps.cells(student).map((cell) => (typeof cell === "string" && /[A-Za-z]/.test(cell) ? textCell(cell) : cell)) : []),
   ]);
   return `\uFEFF${[header.map(textCell), ...rows].map((row) => row.join(",")).join("\r\n")}\r\n`;
 }
@@ -410,7 +418,7 @@ function mostCommon(values) {
 /** A file's line in the report's list of files. */
 const fileLine = (file) => `${file.name}: ${file.refused ? `refused, ${file.refused}` : `read (${file.content.student})`}`;
 
-export function report(root, data) {
+export function report(root, data, _links, forms = {}) {
   const byId = new Map(data.map((e) => [e.id, e]));
   // What the report holds: it grows with each choice or drop and empties on Clear. Each
   // file is { name, content } when it joined the report, { name, refused } when not.
@@ -455,7 +463,7 @@ export function report(root, data) {
 
   function judged(content) {
     try {
-      return resultsFileProblem(content, byId);
+      return resultsFileProblem(content, byId, forms);
     } catch {
       return "it could not be checked";
     }
@@ -477,7 +485,7 @@ export function report(root, data) {
       return false;
     }
     held.names.add(sameName(content.student));
-    held.students.push(studentOf(content, byId));
+    held.students.push(studentOf(content, byId, forms));
     held.files.push({ name, content });
     return true;
   }
@@ -539,6 +547,7 @@ export function report(root, data) {
       el("h2", {}, `Assignment: ${held.assignment} · ${plural(students.length, "student")}`),
       resultsTable(students, exercises),
       csv,
+      ...checkUpsPart(students),
       ...levelsPart(students),
       el("p", {}, COUNTED),
       columns,

@@ -1,5 +1,6 @@
 /* This browser's localStorage, the only place progress is kept. Every read is validated
    and every failure survivable: blocked or full storage, records from another version. */
+import { isCheckUpRecord } from "./check-up-rules.js";
 import facts from "./facts.js";
 import { isRecord, isSlug } from "./records.js";
 
@@ -217,3 +218,30 @@ export function writeSetting(name, value) {
     /* not saved: the page still works */
   }
 }
+
+/* Check-ups are kept beside the exercises, under a key no exercise id can have. */
+const checkUpKey = (form) => `check-up:${form}`;
+
+/** What is stored for a check-up form: { record } for a valid record, { text } for stored
+    text that is not one, {} for nothing, or null when it cannot be read. */
+export function readCheckUp(form) {
+  let text;
+  try {
+    text = storage().getItem(PREFIX + checkUpKey(form));
+  } catch {
+    return null;
+  }
+  if (text === null) return {};
+  try {
+    const record = JSON.parse(text);
+    if (isCheckUpRecord(record) && record.form === form) return { record };
+  } catch {
+    /* not a record */
+  }
+  return { text };
+}
+
+export const writeCheckUp = (form, record) => write(checkUpKey(form), record);
+
+/** Move a check-up aside (kept, never deleted); true when nothing is left in its place. */
+export const putAsideCheckUp = (form) => putAside(checkUpKey(form));

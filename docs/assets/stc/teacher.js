@@ -3,7 +3,7 @@
 import { assign } from "./assign.js";
 import { assignment } from "./assignment.js";
 import { report } from "./report.js";
-import { builtLinks, embeddedData } from "./util.js";
+import { builtLinks, embeddedCheckUps, embeddedData } from "./util.js";
 
 const TOOLS = { assign, assignment, report };
 
@@ -12,5 +12,5 @@ export function mountTool(root) {
   root.setAttribute("data-stc-mounted", "");
   const data = embeddedData(root);
   root.querySelector(".stc-tool__nojs").remove();
-  TOOLS[root.getAttribute("data-stc-teacher")](root, data, builtLinks());
+  TOOLS[root.getAttribute("data-stc-teacher")](root, data, builtLinks(), embeddedCheckUps(root));
 }

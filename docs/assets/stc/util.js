@@ -8,6 +8,10 @@ export function el(tag, attrs = {}, content) {
   return node;
 }
 
+/** The form of a name two files are compared by: "Ana Lee", " ana  lee " and "ANA LEE" are
+    one student (a page shows runs of spaces as one). */
+export const sameName = (name) => name.normalize("NFKC").trim().replace(/\s+/gu, " ").toLowerCase();
+
 export function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -51,6 +55,12 @@ export function field(label, control) {
     is found by position, not by class. */
 export function embeddedData(root) {
   return JSON.parse(root.querySelector(":scope > script").textContent)[0];
+}
+
+/** The site's check-up forms by letter, embedded after a tool's data ({} when none). */
+export function embeddedCheckUps(root) {
+  const script = root.querySelectorAll(":scope > script")[1];
+  return script ? JSON.parse(script.textContent)[0] : {};
 }
 
 /** Links the build resolved for this page (MkDocs writes them for any URL layout). */

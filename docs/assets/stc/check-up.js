@@ -1,0 +1,249 @@
+/* A check-up page: one form, taken from an assignment before or after its exercises. The
+   learner flags sentences with no feedback at all; the picks are saved as they go. Handing
+   it in is final: only then are the result, each sentence's verdict and the explanations
+   shown. Which form a learner takes at each stage follows the rule in check-up-rules.js. */
+import { readAssignment, stageOf, withAssignment } from "./assignment-link.js";
+import { checkUpWords, formFor, scoreCheckUp } from "./check-up-rules.js";
+import { leaning } from "./discernment.js";
+import facts from "./facts.js";
+import { OUTCOMES, signed } from "./outcomes.js";
+import { putAsideCheckUp, readAll, readCheckUp, readSetting, writeCheckUp } from "./storage.js";
+import { ask, builtExercises, builtLinks, button, el, embeddedData } from "./util.js";
+
+/** The check-up this learner has handed in before the exercises, if any. */
+export function takenBefore() {
+  for (const form of facts.checkUps.forms) {
+    const record = readCheckUp(form)?.record;
+    if (record?.stage === "before" && record.submitted) return record;
+  }
+  return null;
+}
+
+/** Exercises holding this form's passages that the learner has checked, or seen the answers
+    of: the form's sentences are then no longer new to them, and the report says so. */
+function practised(held) {
+  const records = readAll();
+  return held.filter((id) => {
+    const r = records.get(id);
+    return r && (r.checked || r.best !== null || r.answersSeen === true);
+  });
+}
+
+export function mountCheckUp(root) {
+  if (root.hasAttribute("data-stc-mounted")) return;
+  root.setAttribute("data-stc-mounted", "");
+  const data = embeddedData(root);
+  const exercises = builtExercises();
+  const links = builtLinks();
+  const set = readAssignment(location.search, exercises);
+  const stage = stageOf(location.search);
+  const key = root.querySelector(".stc-answers");
+  const parts = [...root.querySelectorAll(".stc-task, .stc-check-up__part")];
+  key.hidden = true;
+  const notice = el("p", { class: "stc-notice" });
+  root.prepend(notice);
+
+  /** The page cannot be taken as it is: say why, and offer the way on. */
+  function refuse(text, href, label) {
+    for (const part of parts) part.hidden = true;
+    notice.textContent = text;
+    if (href) notice.append(" ", el("a", { href }, label));
+  }
+
+  const assignmentPage = set && withAssignment(links.get("page:assignment"), set);
+  if (!set?.checkUps || !stage) {
+    refuse("A check-up is taken from an assignment: open it from the assignment link your teacher gave you.");
+    return;
+  }
+  const name = readSetting("student").trim();
+  if (!name) {
+    refuse(
+      "Type your name on the assignment page first: it decides which form of the check-up you take.",
+      assignmentPage,
+      "Back to the assignment",
+    );
+    return;
+  }
+  const before = takenBefore();
+  if (stage === "after" && !before) {
+    refuse("Take the check-up before the exercises first.", assignmentPage, "Back to the assignment");
+    return;
+  }
+  const wanted = formFor(stage, name, before);
+  if (wanted !== data.form) {
+    const other = links.get(`check-up:${wanted}`);
+    refuse(
+      `Your check-up ${stage} the exercises is form ${wanted}.`,
+      other ? withAssignment(other, set, stage) : assignmentPage,
+      other ? `Open form ${wanted}` : "Back to the assignment",
+    );
+    return;
+  }
+
+  let stored = readCheckUp(data.form);
+  if (stored?.record && stored.record.version !== data.version && !stored.record.submitted) {
+    putAsideCheckUp(data.form); // picks for an older version of the form point at other sentences
+    stored = {};
+  }
+  if (stored === null || stored.text !== undefined) {
+    refuse("This browser's storage cannot be read, so the check-up cannot be kept here. Try another browser, or ask your teacher.");
+    return;
+  }
+  const state = stored.record || {
+    form: data.form,
+    stage,
+    version: data.version,
+    assignment: set.title,
+    picks: [],
+    submitted: "",
+    practised: [],
+    at: "",
+  };
+  if (state.submitted && state.version !== data.version) {
+    refuse(
+      `You handed in form ${data.form} when it was worded differently. Your answers are kept as they were; your teacher can see them in your results file.`,
+      assignmentPage,
+      "Back to the assignment",
+    );
+    return;
+  }
+
+  const units = [...root.querySelectorAll(".stc-unit")];
+  const answers = new Map(data.answers.map((a) => [a.unit, a]));
+  const summary = el("p", { class: "stc-summary", role: "status" });
+  const handIn = button("Hand in the check-up", true);
+  const next = el("p", { class: "stc-next" });
+  const count = el("p", { class: "stc-picks" });
+  const controls = el("div", { class: "stc-controls" }, count);
+  controls.append(summary, next, handIn);
+  root.querySelector(".stc-check-up__part:last-of-type").after(controls);
+  root.prepend(
+    el(
+      "nav",
+      { class: "stc-assignment-bar", "aria-label": "Assignment" },
+      el("p", {}, `Assignment: ${set.title} · check-up ${stage} the exercises (form ${data.form})`),
+    ),
+  );
+  root
+    .querySelector(".stc-assignment-bar")
+    .append(el("p", { class: "stc-assignment-bar__moves" }, el("a", { href: assignmentPage }, "Back to the assignment")));
+
+  function save() {
+    state.at = new Date().toISOString();
+    if (!writeCheckUp(data.form, state)) {
+      notice.textContent = "This browser's storage refused to save the check-up: if you leave this page, your picks are lost.";
+      return false;
+    }
+    notice.textContent = "";
+    return true;
+  }
+
+  const picked = (n) => state.picks.includes(n);
+  const counted = () => {
+    count.textContent = `Sentences flagged: ${state.picks.length} of ${units.length}.`;
+  };
+
+  function toggle(unit) {
+    if (state.submitted) return;
+    const n = Number(unit.getAttribute("data-unit"));
+    if (picked(n)) state.picks.splice(state.picks.indexOf(n), 1);
+    else state.picks.push(n);
+    unit.setAttribute("aria-checked", picked(n));
+    counted();
+    save();
+  }
+
+  const MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+  units.forEach((unit, i) => {
+    unit.setAttribute("role", "checkbox");
+    unit.setAttribute("tabindex", "0");
+    unit.setAttribute("aria-checked", picked(Number(unit.getAttribute("data-unit"))));
+    unit.onclick = () => toggle(unit);
+    unit.onkeydown = (event) => {
+      const move = units[i + (MOVES[event.key] ?? Number.NaN)];
+      if (event.key === " " || event.key === "Enter") toggle(unit);
+      else if (move) move.focus();
+      else return;
+      event.preventDefault();
+    };
+  });
+
+  /** Each sentence's outcome on the sentence and atop its explanation, as on an exercise. */
+  function mark(unit) {
+    const n = Number(unit.getAttribute("data-unit"));
+    const answer = answers.get(n);
+    const verdict = answer && facts.verdicts[answer.verdict];
+    if (!verdict) return;
+    const p = picked(n);
+    const name = !verdict.scored ? "unscored" : verdict.target ? (p ? "found" : "missed") : p ? "wrong" : "fine";
+    const outcome = OUTCOMES[name];
+    unit.setAttribute("data-outcome", name);
+    unit.after(
+      el(
+        "a",
+        { class: `stc-fb stc-fb--${name}`, href: `#form-${data.form.toLowerCase()}-key-${n}` },
+        signed(outcome.sign, `${outcome.word}: ${verdict.label}`),
+      ),
+    );
+    const item = document.getElementById(`form-${data.form.toLowerCase()}-key-${n}`);
+    const said = p ? "You flagged it." : "You left it.";
+    item?.prepend(
+      el("p", { class: `stc-outcome stc-outcome--${name}` }, signed(outcome.sign, `${outcome.word}: ${verdict.label}. ${said}`)),
+    );
+  }
+
+  function review() {
+    for (const unit of units) {
+      unit.setAttribute("aria-disabled", "true");
+      mark(unit);
+    }
+    const score = scoreCheckUp(data, state.picks);
+    summary.textContent = `Handed in. ${checkUpWords(score)} ${leaning(score.figures)}`.trim();
+    handIn.hidden = true;
+    count.hidden = true;
+    key.hidden = false;
+    key.open = true;
+    const first = set.ids[0];
+    const [href, label] =
+      stage === "before" && first
+        ? [withAssignment(exercises.get(first).href, set), `Start the exercises: ${exercises.get(first).title}`]
+        : [assignmentPage, "Back to the assignment to hand in your results"];
+    next.textContent = "";
+    next.append(el("a", { class: "md-button md-button--primary", href }, label));
+  }
+
+  handIn.onclick = () => {
+    handIn.hidden = true;
+    ask((box) => handIn.after(box), {
+      label: "Hand in the check-up?",
+      content: [
+        el(
+          "p",
+          {},
+          `You have flagged ${state.picks.length} of ${units.length} sentences. Once you hand the check-up in, you can't change your picks; then you see how you did.`,
+        ),
+      ],
+      yes: "Hand it in",
+      onYes() {
+        state.submitted = new Date().toISOString();
+        state.practised = practised(data.held);
+        if (!save()) {
+          state.submitted = "";
+          handIn.hidden = false;
+          handIn.focus();
+          return;
+        }
+        review();
+        summary.setAttribute("tabindex", "-1");
+        summary.focus();
+      },
+      onCancel() {
+        handIn.hidden = false;
+        handIn.focus();
+      },
+    });
+  };
+
+  counted();
+  if (state.submitted) review();
+}
