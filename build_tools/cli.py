@@ -26,9 +26,10 @@ def _validate(args: argparse.Namespace) -> int:
         print(format_all(catalogue.diagnostics, relative_to=Path.cwd()), file=sys.stderr)
         print(f"{len(catalogue.diagnostics)} problem(s) found", file=sys.stderr)
         return 1
+    forms = f" and {len(catalogue.check_ups)} check-up form(s)" if catalogue.check_ups else ""
     print(
-        f"ok: {len(catalogue.exercises)} exercise(s) on {len(catalogue.articles)} article(s), "
-        "no problems"
+        f"ok: {len(catalogue.exercises)} exercise(s) on {len(catalogue.articles)} article(s)"
+        f"{forms}, no problems"
     )
     return 0
 

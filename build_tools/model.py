@@ -457,6 +457,7 @@ class CheckUpForm(StrictModel):
     form: CheckUpFormName
     title: Text
     minutes: int = Field(ge=1, le=90, description="Time a learner needs, roughly.")
+    content_note: Text | None = Field(None, description="What a reader should know beforehand.")
     passages: list[CheckUpPassage] = Field(min_length=1, max_length=CONTENT_LIST_MAX)
 
 

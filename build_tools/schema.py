@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .model import AnyResultsFile, Exercise
+from .model import AnyResultsFile, CheckUpForm, Exercise
 
 SCHEMA_DIR = Path("schema")
 _GENERATED = "Generated from build_tools/model.py by `python -m build_tools schema`; do not edit."
@@ -17,6 +17,11 @@ SCHEMAS: dict[str, tuple[Any, str, str]] = {
         Exercise,
         "Spot the Claim exercise",
         "One exercise file under exercises/<article-id>/.",
+    ),
+    "check-up.schema.json": (
+        CheckUpForm,
+        "Spot the Claim check-up form",
+        "A check-up form, exercises/check-ups/form-a.yaml or form-b.yaml.",
     ),
     "results.schema.json": (
         AnyResultsFile,

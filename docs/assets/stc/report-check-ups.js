@@ -20,9 +20,13 @@ export function checkUpsOf(file, forms) {
 /** The figures a stage counts with in the class's figures: none if practised first. */
 const counted = (taken) => (taken && !taken.practised ? taken.figures : null);
 
+/** A figure to `places` decimals for the CSV ("" for none); -0.000 is written 0.000. */
 export const fixed = (value, places = 2) =>
-  value === null || value === undefined ? "" : (Object.is(Math.round(value * 10 ** places), -0) ? 0 : value).toFixed(places);
-const signedFixed = (value, places = 2) => `${value > 0 ? "+" : value < 0 ? "\u2212" : ""}${fixed(Math.abs(value), places)}`;
+  value === null || value === undefined ? "" : (Math.round(value * 10 ** places) === 0 ? 0 : value).toFixed(places);
+/** A figure as the page shows it, with a true minus sign. */
+const shown = (value) => (value === null || value === undefined ? "" : fixed(value).replace(/^-/, "\u2212"));
+/** A change as the page shows it: always with its sign. */
+const signedFixed = (value) => `${fixed(value) === fixed(0) ? "" : value > 0 ? "+" : "\u2212"}${fixed(Math.abs(value))}`;
 
 /** The class's change, over the students with both check-ups not practised first. */
 export function classFigures(students) {
