@@ -35,6 +35,8 @@ PAGES = {
     "about": "about/",
     "how we judge": "how-we-judge/",
     "results format": "teachers/results-format/",
+    "check-ups guide": "teachers/check-ups/",
+    "check-up forms": "teachers/check-up-forms/",
     "contributing": "contributing/",
     "assignment": "assignment/?name=Week%201&ex=warning-or-threat,entirely-funded",
     "exercise in an assignment": f"{EXERCISE}?name=Week%201&ex=warning-or-threat,entirely-funded",

@@ -102,9 +102,11 @@ def student(
     name: str,
     picks: dict[str, set[int]],
     out: Path,
-    axe: bool = False,
+    scheme: str,
 ) -> Path:
-    context = browser.new_context(accept_downloads=True)
+    """One student's whole assignment, with axe run on the check-up before and after it is
+    handed in, in the colour scheme `scheme`."""
+    context = browser.new_context(accept_downloads=True, color_scheme=scheme)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -116,7 +118,7 @@ def student(
     first = first_form(name)
     expect(steps.first).to_contain_text(f"Check-up before the exercises (form {first})")
     expect(steps.last).to_contain_text("take the check-up before first")
-    said = take_check_up(page, "before", picks["before"], axe)
+    said = take_check_up(page, "before", picks["before"], axe=True)
     assert re.match(
         r"Handed in\. You caught \d+ of 8 unsupported claims, and flagged \d+ of 8", said
     )
@@ -179,7 +181,12 @@ def test_two_students_before_and_after_in_the_class_report(
 
     files = [
         student(
-            browser, link, n, {s: picks(n, s) for s in ("before", "after")}, tmp_path, n == "Ana"
+            browser,
+            link,
+            n,
+            {s: picks(n, s) for s in ("before", "after")},
+            tmp_path,
+            "light" if n == "Ana" else "dark",
         )
         for n in names
     ]
