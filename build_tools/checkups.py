@@ -3,8 +3,10 @@ an invented one on its own), numbered as one form, and the two forms held to one
 
 A check-up measures discernment before and after an assignment, so its two forms must be
 parallel: the same number of claims to flag and of sentences fine to leave, level by level.
-An excerpt takes its answers from its exercise, so a sentence has one verdict everywhere;
-that exercise is then "held" by the form, and left out of assignments that use check-ups.
+An excerpt takes its answers from its exercise, so a sentence has one verdict everywhere.
+Every exercise whose passage shares words with an excerpt (the one it comes from, and any
+other that quotes the same sentences) is "held" by the form: left out of assignments that
+use check-ups, and marked as practise on the form's sentences when a learner has checked it.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class CheckUpPart:
     level: int
     exercise: CheckedExercise | None = None  # an excerpt's exercise
     about: str | None = None  # an invented passage's one-line description
+    span: tuple[int, int] | None = None  # an excerpt's place in its article's reading text
 
     @property
     def paragraphs(self) -> list[list[Unit]]:
@@ -67,6 +70,7 @@ class Item:
 class CheckedForm:
     source: LoadedCheckUp
     parts: list[CheckUpPart]
+    held: list[str]  # the exercises sharing words with an excerpt, in the site's order
 
     @property
     def name(self) -> str:
@@ -80,12 +84,6 @@ class CheckedForm:
             for unit, answer in part.answers
             if answer.verdict.is_scored
         ]
-
-    @property
-    def held(self) -> list[str]:
-        """The exercises this form excerpts, in the form's order."""
-        ids = [part.exercise.model.id for part in self.parts if part.exercise]
-        return list(dict.fromkeys(ids))
 
     @property
     def balance(self) -> Counter[Cell]:
@@ -117,7 +115,7 @@ def check_form(
         number += len(part.units)
     if report.diagnostics:
         return report.diagnostics
-    form = CheckedForm(loaded, parts)
+    form = CheckedForm(loaded, parts, _sharing(parts, exercises.values()))
     if not any(item.target for item in form.items) or all(item.target for item in form.items):
         report.error(
             ("passages",),
@@ -126,6 +124,25 @@ def check_form(
         )
         return report.diagnostics
     return form
+
+
+def _place(exercise: CheckedExercise) -> tuple[str, int, int]:
+    """Where an exercise's passage lies in its article's reading text."""
+    start = exercise.article.text.find(exercise.passage)
+    return exercise.article.id, start, start + len(exercise.passage)
+
+
+def _sharing(parts: list[CheckUpPart], exercises: Iterable[CheckedExercise]) -> list[str]:
+    """The exercises whose passages overlap an excerpt of the form."""
+    held = []
+    for exercise in exercises:
+        article, start, end = _place(exercise)
+        for part in parts:
+            if part.exercise and part.span and part.exercise.article.id == article:
+                if start < part.span[1] and part.span[0] < end:
+                    held.append(exercise.model.id)
+                    break
+    return held
 
 
 def _excerpt(
@@ -169,8 +186,14 @@ def _excerpt(
     ]
     inside = {u.number for u in units}
     answers = [(n, a) for n, a in exercise.answers_by_unit if n in inside]
+    _, at, _ = _place(exercise)
     return CheckUpPart(
-        exercise.passage[start:end], units, answers, exercise.model.level, exercise=exercise
+        exercise.passage[start:end],
+        units,
+        answers,
+        exercise.model.level,
+        exercise=exercise,
+        span=(at + start, at + end),
     )
 
 
@@ -234,9 +257,9 @@ def check_forms(forms: Iterable[CheckedForm]) -> list[Diagnostic]:
             Diagnostic(
                 second.source.path,
                 Position(),
-                f"forms {first.name} and {second.name} both excerpt the exercise '{exercise}'",
-                "take each form's excerpts from different exercises, so that neither form's "
-                "sentences are practised before the other is taken",
+                f"the exercise '{exercise}' holds sentences of both forms",
+                "take each form's excerpts from passages no exercise shares with the other "
+                "form's, so that the form taken after is not practised before it is taken",
             )
         )
     cells = sorted(set(first.balance) | set(second.balance))

@@ -49,6 +49,19 @@ def test_each_form_draws_on_both_articles_and_invented_passages(catalogue: Catal
     assert not set(a.held) & set(b.held), "no exercise feeds both forms"
 
 
+def test_every_exercise_sharing_a_forms_sentences_is_held(catalogue: Catalogue) -> None:
+    """Not only the exercise an excerpt comes from: any whose passage quotes the same words."""
+    held = {id_ for form in catalogue.check_ups for id_ in form.held}
+    for exercise in catalogue.exercises:
+        if exercise.model.id in held:
+            continue
+        for form in catalogue.check_ups:
+            for part in form.parts:
+                for unit in part.units:
+                    assert unit.text not in exercise.passage, (exercise.model.id, unit.text)
+    assert {"last-stand-headline", "kirby-innocent-lives"} <= held
+
+
 def test_an_excerpt_takes_its_exercises_verdicts(catalogue: Catalogue) -> None:
     """One sentence, one verdict: the check-up shows the exercise's own answer."""
     exercises = {e.model.id: e for e in catalogue.exercises}
@@ -148,8 +161,8 @@ def edit(root: Path, form: str, old: str, new: str) -> Path:
             "passages:\n  - kind: excerpt\n    exercise: defunded-and-exposed\n    passage: >-\n"
             "      Britain was one of six countries supporting the community-led police force set\n"
             "      up after the Syrian uprising in 2011.\n",
-            r"form-b\.yaml:1:1: error: forms A and B both excerpt the exercise "
-            r"'defunded-and-exposed'",
+            r"form-b\.yaml:1:1: error: the exercise 'defunded-and-exposed' holds sentences of "
+            r"both forms",
         ),
         (
             "b",

@@ -91,7 +91,7 @@ def save_a_result(page: Page, site_url: str) -> str:
 
 def versions(page: Page, site_url: str) -> dict[str, str]:
     page.goto(site_url + "teachers/class-report/")
-    data = json.loads(page.locator(".stc-tool > script").text_content() or "")[0]
+    data = json.loads(page.locator(".stc-tool > script").first.text_content() or "")[0]
     return {exercise["id"]: exercise["version"] for exercise in data}
 
 
@@ -163,7 +163,12 @@ def test_an_assignment_link_naming_prototype_members(page: Page, site_url: str, 
 
 
 def progress_file(records: dict[str, object]) -> bytes:
-    body = {"format": PROGRESS_FORMAT, "version": FILE_FORMAT_VERSION, "exercises": records}
+    body = {
+        "format": PROGRESS_FORMAT,
+        "version": FILE_FORMAT_VERSION,
+        "exercises": records,
+        "checkUps": {},
+    }
     return json.dumps(body).encode()
 
 
@@ -266,12 +271,18 @@ def test_storage_that_throws_stops_no_page_and_loses_nothing(
     page.goto(f"{site_url}assignment/?name=Week&ex={SPOT}")
     wait_until_ready(page)
     expect(page.locator(".stc-assignment li")).to_have_count(1)
+    page.goto(f"{site_url}assignment/?name=Week&ex=remote-interviews&check=1")  # check-ups
+    wait_until_ready(page)
+    expect(page.locator(".stc-assignment li")).to_have_count(3)
+    page.goto(f"{site_url}check-ups/form-a/?name=Week&ex=remote-interviews&check=1&stage=before")
+    wait_until_ready(page)
+    expect(page.locator(".stc-check-up .stc-notice")).not_to_be_empty()
 
     # The class report loads files whatever the browser's session storage does, and says
     # when it cannot keep them for coming back.
     page.goto(site_url + "teachers/class-report/")
     wait_until_ready(page)
-    exercises = json.loads(page.locator(".stc-tool > script").text_content() or "")[0]
+    exercises = json.loads(page.locator(".stc-tool > script").first.text_content() or "")[0]
     text = (FILES / "good.json").read_text(encoding="utf-8")
     for exercise in exercises:
         text = text.replace(f"@version:{exercise['id']}", exercise["version"])

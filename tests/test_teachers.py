@@ -333,7 +333,7 @@ def test_assignment_to_class_report(browser: Browser, site_url: str, tmp_path: P
 
 def results_file(page: Page, student: str, *entries: dict[str, Any], version: int = 2) -> str:
     """A results file for the exercises the report page knows, in the given format version."""
-    exercises = json.loads(page.locator(".stc-tool > script").text_content() or "")[0]
+    exercises = json.loads(page.locator(".stc-tool > script").first.text_content() or "")[0]
     known = {e["id"]: e for e in exercises}
     answers = []
     for entry in entries:

@@ -41,9 +41,17 @@ test("an import never puts work done after seeing the answers over a clean best 
 
 test("progress files of every version read are imported", () => {
   for (const version of facts.formats.versionsRead) {
-    const text = JSON.stringify({ format: facts.formats.progress, version, exercises: { w: emptyRecord(VERSION) } });
+    const checkUps = version >= 3 ? { checkUps: {} } : {};
+    const text = JSON.stringify({ format: facts.formats.progress, version, exercises: { w: emptyRecord(VERSION) }, ...checkUps });
     assert.deepEqual(parseProgressFile(text, new Set(["w"])).entries.length, 1, String(version));
   }
+  const missing = JSON.stringify({ format: facts.formats.progress, version: 3, exercises: {} });
+  assert.ok(parseProgressFile(missing, new Set()).problem, "version 3 carries the check-ups");
+  const record = { form: "A", stage: "before", version: VERSION, picks: [2], assignment: "W", submitted: "", practised: [], at: "" };
+  const withOne = JSON.stringify({ format: facts.formats.progress, version: 3, exercises: {}, checkUps: { A: record } });
+  assert.deepEqual(parseProgressFile(withOne, new Set()).checkUps, [record]);
+  const misfiled = JSON.stringify({ format: facts.formats.progress, version: 3, exercises: {}, checkUps: { B: record } });
+  assert.ok(parseProgressFile(misfiled, new Set()).problem, "a form filed under another letter");
   const future = JSON.stringify({ format: facts.formats.progress, version: 99, exercises: {} });
   assert.ok(parseProgressFile(future, new Set()).problem);
 });

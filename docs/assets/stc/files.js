@@ -1,6 +1,6 @@
 /* Files from outside this browser: a student's results file and an exported progress file.
    They are data, checked field by field; an id is looked up only in a Map. */
-import { checkUpProblem } from "./check-up-rules.js";
+import { checkUpProblem, isCheckUpRecord } from "./check-up-rules.js";
 import facts from "./facts.js";
 import { isKeyOf, isMap, isName, isPicks, isRecord, isResult, isSlug, isText, isWhyMap } from "./records.js";
 
@@ -171,7 +171,16 @@ export function parseProgressFile(text, knownIds) {
       return { problem: `The entry for exercise \u201c${id.slice(0, 80)}\u201d is not valid progress, so nothing was imported.` };
     }
   }
+  // From version 3 the file carries the check-ups, by form.
+  const checkUps = data.version >= 3 ? data.checkUps : {};
+  const forms = facts.checkUps.forms;
+  if (
+    !isMap(checkUps) ||
+    !Object.entries(checkUps).every(([form, record]) => forms.includes(form) && isCheckUpRecord(record) && record.form === form)
+  ) {
+    return { problem: "The file's check-ups are not valid progress, so nothing was imported." };
+  }
   const all = Object.entries(data.exercises);
   const entries = all.filter(([id]) => knownIds.has(id));
-  return { entries, unknown: all.length - entries.length };
+  return { entries, unknown: all.length - entries.length, checkUps: Object.values(checkUps) };
 }

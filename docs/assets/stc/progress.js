@@ -8,7 +8,7 @@ import facts from "./facts.js";
 import { parseProgressFile } from "./files.js";
 import { isSlug, progressOf } from "./records.js";
 import { describeForLearner, rank } from "./scoring.js";
-import { readAll, readAside, readOne, replace, storage, writable } from "./storage.js";
+import { putAsideCheckUp, readAll, readAside, readCheckUp, readOne, replace, storage, writable, writeCheckUp } from "./storage.js";
 import { ask, button, el, plural } from "./util.js";
 
 /** A stored record as the question before replacing shows it: its status and when it was
@@ -195,6 +195,7 @@ export function mountProgress(page) {
       version: facts.formats.version,
       exported: new Date().toISOString(),
       exercises: Object.fromEntries(latest),
+      checkUps: {},
       keptAside: kept.map((k) => ({
         exercise: k.id,
         keptAt: Number.isNaN(new Date(k.at).getTime()) ? String(k.at) : new Date(k.at).toISOString(),
@@ -213,6 +214,7 @@ export function mountProgress(page) {
       version: facts.formats.version,
       exported: new Date().toISOString(),
       exercises: Object.fromEntries(readAll()),
+      checkUps: Object.fromEntries(facts.checkUps.forms.map((form) => [form, readCheckUp(form)?.record]).filter(([, record]) => record)),
     };
     download("spot-the-claim-progress.json", "application/json", JSON.stringify(body, null, 2));
     message.textContent = "Progress exported as spot-the-claim-progress.json.";
@@ -239,9 +241,34 @@ export function mountProgress(page) {
       return;
     }
     const plan = importPlan(parsed.entries, storedFor(parsed.entries), versions);
+    pendingCheckUps = parsed.checkUps;
     if (plan.replaced.length) confirmReplacing(plan, parsed.entries, parsed.unknown);
     else apply(parsed.entries, parsed.unknown);
   });
+
+  let pendingCheckUps = [];
+  /** The file's check-ups: a check-up handed in here is never replaced; one handed in in the
+      file replaces work in progress here, which is kept aside first. Words for the message. */
+  function importCheckUps() {
+    const incoming = pendingCheckUps;
+    pendingCheckUps = [];
+    let added = 0;
+    let kept = 0;
+    let failed = 0;
+    for (const record of incoming) {
+      const stored = readCheckUp(record.form);
+      if (stored === null) failed += 1;
+      else if (stored.record?.submitted || (stored.record && !record.submitted)) kept += 1;
+      else if ((stored.record || stored.text !== undefined) && !putAsideCheckUp(record.form)) failed += 1;
+      else if (writeCheckUp(record.form, record)) added += 1;
+      else failed += 1;
+    }
+    return [
+      added ? ` Imported ${plural(added, "check-up")}.` : "",
+      kept ? ` ${plural(kept, "check-up")} in the file left as saved here: one handed in is never replaced.` : "",
+      failed ? ` ${plural(failed, "check-up")} could not be saved: storage is blocked or full.` : "",
+    ].join("");
+  }
 
   /** Show what the import would replace, and replace nothing until the learner agrees. */
   function confirmReplacing(plan, entries, unknown) {
@@ -276,6 +303,7 @@ export function mountProgress(page) {
       },
       onCancel() {
         planBox = null;
+        pendingCheckUps = [];
         message.textContent = "Nothing was imported.";
         input.focus();
       },
@@ -305,13 +333,16 @@ export function mountProgress(page) {
     const elsewhere = unknown
       ? ` ${plural(unknown, "exercise")} in the file ${unknown === 1 ? "is" : "are"} not on this site and left out.`
       : "";
+    const checkUpWords = importCheckUps();
     const done = failed
       ? `Only ${written} of ${written + failed} entries could be saved: storage is blocked or full. Nothing saved here was changed without being kept aside.`
       : written
         ? `Imported progress for ${plural(written, "exercise")}.`
-        : "Nothing to import.";
+        : checkUpWords
+          ? ""
+          : "Nothing to import.";
     const aside = keptAside ? ` What ${keptAside === 1 ? "it" : "they"} replaced is kept aside in this browser.` : "";
-    message.textContent = `${done}${aside}${kept}${elsewhere}`;
+    message.textContent = `${done}${aside}${kept}${elsewhere}${checkUpWords}`.trim();
     fill(summary, discern);
     showAside();
   }
