@@ -184,11 +184,13 @@ def _load_check_ups(catalogue: Catalogue, paths: list[Path], all_ids: set[str]) 
     """The check-up forms, checked against the exercises that loaded; an excerpt of an
     exercise with problems of its own is not checked (its problems come first)."""
     loaded: list[LoadedCheckUp] = []
+    unreadable = 0  # a form with problems of its own is not weighed against the other
     for path in paths:
         try:
             loaded.append(load_check_up(path))
         except Problems as problems:
             catalogue.diagnostics.extend(problems.diagnostics)
+            unreadable += 1
     checked_ids = {e.model.id: e for e in catalogue.exercises}
     forms: list[CheckedForm] = []
     for form in loaded:
@@ -203,6 +205,6 @@ def _load_check_ups(catalogue: Catalogue, paths: list[Path], all_ids: set[str]) 
             forms.append(result)
         else:
             catalogue.diagnostics.extend(result)
-    if len(forms) == len(loaded):
+    if not unreadable and len(forms) == len(loaded):
         catalogue.diagnostics.extend(check_forms(forms))
     catalogue.check_ups = sorted(forms, key=lambda f: f.name)

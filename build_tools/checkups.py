@@ -137,11 +137,9 @@ def _sharing(parts: list[CheckUpPart], exercises: Iterable[CheckedExercise]) -> 
     held = []
     for exercise in exercises:
         article, start, end = _place(exercise)
-        for part in parts:
-            if part.exercise and part.span and part.exercise.article.id == article:
-                if start < part.span[1] and part.span[0] < end:
-                    held.append(exercise.model.id)
-                    break
+        spans = [p.span for p in parts if p.exercise and p.exercise.article.id == article]
+        if any(span and start < span[1] and span[0] < end for span in spans):
+            held.append(exercise.model.id)
     return held
 
 

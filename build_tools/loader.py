@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -298,7 +298,8 @@ def _validate(
         return model_class.model_validate(data)
     except ValidationError as error:
         items: list[dict[str, Any]] = [
-            {**item, "loc": where(tuple(item["loc"]))} for item in error.errors()
+            {**item, "loc": where(tuple(item["loc"])), "model_loc": tuple(item["loc"])}
+            for item in error.errors()
         ]
         misspelled = _misspelled_required_keys(items, model_class)
         raise Problems(
@@ -317,7 +318,7 @@ def _misspelled_required_keys(items: list[Any], model_class: type[BaseModel]) ->
         if item["type"] != "extra_forbidden":
             continue
         loc = tuple(item["loc"])
-        owner = _model_at(model_class, loc[:-1])
+        owner = _model_at(model_class, tuple(item.get("model_loc", loc))[:-1])
         if owner is None:
             continue
         for close in difflib.get_close_matches(str(loc[-1]), list(owner.model_fields), n=1):
@@ -332,22 +333,38 @@ def _field_name(loc: Loc) -> str:
     return name or "the file"
 
 
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models an annotation names: itself, or those inside a list, union or Annotated."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def _kind(model: type[BaseModel]) -> Any:
+    """The value of a model's `kind` when it is fixed (the tag of a union), or None."""
+    field = model.model_fields.get("kind")
+    values = get_args(field.annotation) if field else ()
+    return values[0] if len(values) == 1 else None
+
+
 def _model_at(model_class: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
-    """The model class that describes the mapping at `loc`, following lists of models."""
-    current: Any = model_class
+    """The model class that describes the mapping at `loc`, following lists of models and
+    unions told apart by `kind` (pydantic puts the tag in the location)."""
+    current = [model_class]
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        tagged = [model for model in current if _kind(model) == part]
+        if tagged:
+            current = tagged
+            continue
+        fields = [model.model_fields[part] for model in current if part in model.model_fields]
+        if not fields:
             return None
-        field = current.model_fields.get(part)
-        if field is None:
+        current = _models_in(fields[0].annotation)
+        if not current:
             return None
-        current = field.annotation
-        args = getattr(current, "__args__", ())
-        if args:
-            current = next((a for a in args if isinstance(a, type)), current)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+    return current[0] if len(current) == 1 else None
 
 
 def _describe(value: Any) -> str:
@@ -366,13 +383,18 @@ def _translate(item: Any, model_class: type[BaseModel], locator: Locator) -> Dia
     path = locator.path
     field = _field_name(loc)
     if kind == "extra_forbidden":
-        owner = _model_at(model_class, loc[:-1])
+        owner = _model_at(model_class, tuple(item.get("model_loc", loc))[:-1])
         allowed = list(owner.model_fields) if owner else []
         return Diagnostic(
             path, locator.key(loc), f"unknown key '{loc[-1]}'", did_you_mean(str(loc[-1]), allowed)
         )
     if kind == "missing":
-        return Diagnostic(path, locator.value(loc[:-1]), f"missing required key '{loc[-1]}'", None)
+        return Diagnostic(
+            path,
+            locator.value(loc[:-1]),
+            f"missing required key '{loc[-1]}'",
+            f"add a line '{loc[-1]}: …' here",
+        )
     position = locator.value(loc)
     if kind in ("enum", "literal_error"):
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
@@ -410,11 +432,17 @@ def _translate(item: Any, model_class: type[BaseModel], locator: Locator) -> Dia
         )
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return Diagnostic(
-            path, position, f"'{field}' should be a set of keys, not {_describe(value)}"
+            path,
+            position,
+            f"'{field}' should be a set of keys, not {_describe(value)}",
+            "write each key on its own line below, indented, as 'key: value'",
         )
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return Diagnostic(
-            path, position, f"'{field}' should be a whole number, not {_describe(value)}"
+            path,
+            position,
+            f"'{field}' should be a whole number, not {_describe(value)}",
+            "write digits only, such as 2",
         )
     if kind == "value_error":  # a rule of the model's own, worded "what is wrong; what to do"
         message, _, hint = str(ctx.get("error", "is not valid")).partition("; ")
@@ -429,7 +457,22 @@ def _translate(item: Any, model_class: type[BaseModel], locator: Locator) -> Dia
         )
     if kind == "too_short":
         count = ctx.get("min_length", 1)
-        return Diagnostic(path, position, f"'{field}' needs at least {count} item(s)")
+        return Diagnostic(
+            path,
+            position,
+            f"'{field}' needs at least {count} item(s)",
+            "write each item on its own line, starting with '- '",
+        )
+    if kind in ("less_than_equal", "greater_than_equal"):
+        bound, word = (
+            (ctx.get("le"), "at most") if kind == "less_than_equal" else (ctx.get("ge"), "at least")
+        )
+        return Diagnostic(
+            path,
+            position,
+            f"'{field}' is {_describe(value)}; it must be {word} {bound}",
+            f"use a number {word} {bound}",
+        )
     message = str(item.get("msg", "is not valid")).replace("Input should", "should")
     if not isinstance(value, dict | list):
         message += f", not {_describe(value)}"

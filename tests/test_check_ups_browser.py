@@ -120,7 +120,7 @@ def student(
     expect(steps.last).to_contain_text("take the check-up before first")
     said = take_check_up(page, "before", picks["before"], axe=True)
     assert re.match(
-        r"Handed in\. You caught \d+ of 8 unsupported claims, and flagged \d+ of 8", said
+        r"Handed in\. You caught \d+ of 8 claims to flag, and flagged \d+ of 8 sentences", said
     )
     page.locator(".stc-check-up .stc-next a").click()  # on to the first exercise
     page.locator(f'.stc-exercise[data-exercise="{SPOT}"][data-stc-mounted]').wait_for()
@@ -254,3 +254,72 @@ def test_two_students_before_and_after_in_the_class_report(
         assert close(row["Check-ups · change in d′"], d_after - d_before)
         assert row["Check-up after · practised first"] == "0"
     teacher.close()
+
+
+def open_before(page: Page, site_url: str, name: str) -> None:
+    """An assignment with check-ups, the name typed, and the check-up before opened."""
+    page.goto(f"{site_url}assignment/?name=Week&ex={SPOT}&check=1")
+    wait_until_ready(page)
+    page.get_by_label("Your name").fill(name)
+    page.get_by_role("link", name=re.compile("Check-up before the exercises")).click()
+    page.locator(".stc-check-up[data-stc-mounted]").wait_for()
+
+
+def hand_in(page: Page) -> None:
+    page.get_by_role("button", name="Hand in the check-up").click()
+    page.get_by_role("button", name="Hand it in").click()
+    expect(page.locator(".stc-check-up .stc-summary")).to_contain_text("Handed in.")
+
+
+def stored(page: Page, form: str) -> dict[str, Any]:
+    record: dict[str, Any] = json.loads(
+        page.evaluate(f"localStorage.getItem('stc:v1:check-up:{form}')") or "{}"
+    )
+    return record
+
+
+def test_a_check_up_handed_in_is_never_taken_back_from_another_tab(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context()
+    first, second = context.new_page(), context.new_page()
+    open_before(first, site_url, "Ana")
+    second.goto(first.url)
+    second.locator(".stc-check-up[data-stc-mounted]").wait_for()
+    form = first_form("Ana")
+    first.locator('.stc-check-up .stc-unit[data-unit="1"]').click()
+    hand_in(first)
+    handed = stored(first, form)
+    assert handed["submitted"] and handed["picks"] == [1]
+    second.locator('.stc-check-up .stc-unit[data-unit="2"]').click()  # the stale tab
+    expect(second.locator(".stc-check-up .stc-summary")).to_contain_text("Handed in.")
+    expect(second.get_by_role("button", name="Hand in the check-up")).to_be_hidden()
+    assert stored(second, form) == handed, "the stale tab changed nothing"
+    context.close()
+
+
+def test_starting_fresh_does_not_offer_a_form_handed_in_again(
+    browser: Browser, site_url: str
+) -> None:
+    """A shared computer's next student starts fresh; the same student typing their name
+    again gets their handed-in check-up back, not a second go at the form."""
+    context = browser.new_context()
+    page = context.new_page()
+    open_before(page, site_url, "Ana")
+    page.locator('.stc-check-up .stc-unit[data-unit="1"]').click()
+    hand_in(page)
+    page.goto(f"{site_url}assignment/?name=Week&ex={SPOT}&check=1")
+    wait_until_ready(page)
+    page.get_by_role("button", name="Start fresh: someone else used this browser").click()
+    page.get_by_role("button", name="Put their answers aside").click()
+    wait_until_ready(page)
+    page.get_by_label("Your name").fill("Ben")  # the next student starts with nothing done
+    steps = page.locator(".stc-assignment__check-up")
+    expect(steps.first).to_contain_text(f"(form {first_form('Ben')}) · not started")
+    page.get_by_label("Your name").fill("Ana")
+    expect(steps.first).to_contain_text("handed in: you caught")
+    page.get_by_role("link", name=re.compile("Check-up before the exercises")).click()
+    page.locator(".stc-check-up[data-stc-mounted]").wait_for()
+    expect(page.locator(".stc-check-up .stc-summary")).to_contain_text("Handed in.")
+    expect(page.get_by_role("button", name="Hand in the check-up")).to_be_hidden()
+    context.close()

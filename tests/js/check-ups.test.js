@@ -61,7 +61,7 @@ test("a check-up is scored on its items only, and said in counts", () => {
   const score = scoreCheckUp(FORM, [1, 3, 5]);
   assert.deepEqual({ ...score, figures: undefined }, { hits: 1, misses: 1, falseAlarms: 1, correctRejections: 1, figures: undefined });
   assert.deepEqual(score.figures, detection(score));
-  assert.equal(checkUpWords(score), "You caught 1 of 2 unsupported claims, and flagged 1 of 2 sentences the text supports.");
+  assert.equal(checkUpWords(score), "You caught 1 of 2 claims to flag, and flagged 1 of 2 sentences that were fine to leave.");
   assert.equal(scoreCheckUp(FORM, [1, 2, 3, 4, 5]).figures.dPrime, 0, "flagging everything");
 });
 
@@ -92,7 +92,7 @@ test("a handed-in check-up must fit the site's form, field by field", () => {
 });
 
 test("a stored check-up is a record of this shape, or nothing", () => {
-  const record = { ...ENTRY, assignment: "Week 1", submitted: "", at: "" };
+  const record = { ...ENTRY, assignment: "Week 1", student: "Ana", submitted: "", at: "" };
   assert.ok(isCheckUpRecord(record));
   assert.ok(!isCheckUpRecord({ ...record, form: "C" }));
   assert.ok(!isCheckUpRecord({ ...record, submitted: "yesterday" }));

@@ -47,7 +47,17 @@ test("progress files of every version read are imported", () => {
   }
   const missing = JSON.stringify({ format: facts.formats.progress, version: 3, exercises: {} });
   assert.ok(parseProgressFile(missing, new Set()).problem, "version 3 carries the check-ups");
-  const record = { form: "A", stage: "before", version: VERSION, picks: [2], assignment: "W", submitted: "", practised: [], at: "" };
+  const record = {
+    form: "A",
+    stage: "before",
+    version: VERSION,
+    picks: [2],
+    assignment: "W",
+    student: "Ana",
+    submitted: "",
+    practised: [],
+    at: "",
+  };
   const withOne = JSON.stringify({ format: facts.formats.progress, version: 3, exercises: {}, checkUps: { A: record } });
   assert.deepEqual(parseProgressFile(withOne, new Set()).checkUps, [record]);
   const misfiled = JSON.stringify({ format: facts.formats.progress, version: 3, exercises: {}, checkUps: { B: record } });

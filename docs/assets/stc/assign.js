@@ -47,13 +47,16 @@ export function assign(root, data, links, forms = {}) {
   const checkUpsNote = el("p", { class: "stc-hint" }, "");
   checkUps.onchange = () => {
     const held = boxes.filter((b) => b.exercise.heldBy);
+    const unticked = held.filter((b) => b.box.checked && checkUps.checked);
     for (const b of held) {
       b.box.disabled = checkUps.checked;
       if (checkUps.checked) b.box.checked = false;
       b.label.classList.toggle("stc-held", checkUps.checked);
     }
+    const titles = (list) => list.map((b) => `\u201c${b.exercise.title}\u201d`).join(", ");
     checkUpsNote.textContent = checkUps.checked
-      ? `${plural(held.length, "exercise")} ${held.length === 1 ? "holds" : "hold"} the check-ups' passages and ${held.length === 1 ? "is" : "are"} left out: ${held.map((b) => b.exercise.title).join(", ")}.`
+      ? `${plural(held.length, "exercise")} share${held.length === 1 ? "s" : ""} sentences with the check-ups and cannot be set with them: ${titles(held)}.` +
+        (unticked.length ? ` Unticked: ${titles(unticked)}.` : "")
       : "";
   };
   const name = el("input", { type: "text", maxlength: String(facts.limits.name), autocomplete: "off" });
@@ -107,7 +110,6 @@ export function assign(root, data, links, forms = {}) {
   };
   const bar = el("div", { class: "stc-filters" });
   for (const [, wrap] of filters) bar.append(wrap);
-  root.append(bar, list);
   if (hasCheckUps) {
     const about = el("p", {}, "");
     about.append(
@@ -119,5 +121,6 @@ export function assign(root, data, links, forms = {}) {
     group.append(about, checkUpsLabel, checkUpsNote);
     root.append(group);
   }
+  root.append(bar, list);
   root.append(field("Assignment name", name), create, field("Link for your students", link), copy, status);
 }

@@ -1,14 +1,14 @@
 /* The student's assignment page: the set in order (between its check-ups, when it has them),
    and a results file to download. */
 import { readAssignment, withAssignment } from "./assignment-link.js";
-import { takenBefore } from "./check-up.js";
+import { handedInAside, takenBefore } from "./check-up.js";
 import { checkUpWords, formFor, STAGES, scoreCheckUp } from "./check-up-rules.js";
 import { download, fileName } from "./downloads.js";
 import facts from "./facts.js";
 import { clip, withoutHidden } from "./files.js";
 import { emptyRecord, isName } from "./records.js";
 import { describeForLearner } from "./scoring.js";
-import { putAside, putAsideCheckUp, readAll, readCheckUp, readSetting, writeSetting } from "./storage.js";
+import { putAside, putAsideCheckUp, readAll, readCheckUp, readSetting, writeCheckUp, writeSetting } from "./storage.js";
 import { ask, button, el, field, plural } from "./util.js";
 
 export function assignment(root, data, links, forms) {
@@ -58,8 +58,13 @@ export function assignment(root, data, links, forms) {
 
   /** Each check-up's line: its link once it can be taken, and how far the student has got. */
   function showCheckUps() {
-    const before = takenBefore();
     const name = student.value.trim();
+    // The same student back after "Start fresh" takes back what they handed in.
+    for (const form of name ? facts.checkUps.forms : []) {
+      const back = readCheckUp(form) && !readCheckUp(form).record && handedInAside(form, name, forms[form].version);
+      if (back) writeCheckUp(form, back);
+    }
+    const before = takenBefore();
     STAGES.forEach((stage, i) => {
       const step = steps[i];
       step.textContent = "";
@@ -80,7 +85,15 @@ export function assignment(root, data, links, forms) {
   if (checkUps) list.append(steps[0]);
   for (const id of ids) {
     const record = current(id);
-    const item = el("li", {}, el("a", { href: withAssignment(links.get(`exercise:${id}`), set) }, byId.get(id).title));
+    // With check-ups, the exercises open once the check-up before is handed in: a baseline
+    // taken after them would measure the practice, not the starting point.
+    const waiting = checkUps && !takenBefore();
+    const item = el(
+      "li",
+      {},
+      waiting ? byId.get(id).title : el("a", { href: withAssignment(links.get(`exercise:${id}`), set) }, byId.get(id).title),
+    );
+    if (waiting) item.append(" · opens after the check-up before");
     item.append(
       ` · ${record?.checked ? `checked: ${describeForLearner(record.result, record.answersSeen)}` : record ? "started" : "not started"}`,
     );

@@ -47,6 +47,7 @@ export function isCheckUpRecord(record) {
     isVersion(record.version) &&
     isPicks(record.picks) &&
     isText(record.assignment, facts.limits.name) &&
+    isText(record.student, facts.limits.name) &&
     (record.submitted === "" || isTime(record.submitted)) &&
     Array.isArray(record.practised) &&
     record.practised.length <= facts.limits.resultsExercises &&
@@ -86,7 +87,7 @@ export function scoreCheckUp(form, picks) {
 export function checkUpWords({ hits, misses, falseAlarms, correctRejections }) {
   const fine = falseAlarms + correctRejections;
   const claims = hits + misses;
-  return `You caught ${hits} of ${claims} unsupported ${claims === 1 ? "claim" : "claims"}, and flagged ${falseAlarms} of ${fine} ${fine === 1 ? "sentence" : "sentences"} the text supports.`;
+  return `You caught ${hits} of ${claims} ${claims === 1 ? "claim" : "claims"} to flag, and flagged ${falseAlarms} of ${fine} ${fine === 1 ? "sentence that was" : "sentences that were"} fine to leave.`;
 }
 
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;

@@ -3,12 +3,12 @@
    it in is final: only then are the result, each sentence's verdict and the explanations
    shown. Which form a learner takes at each stage follows the rule in check-up-rules.js. */
 import { readAssignment, stageOf, withAssignment } from "./assignment-link.js";
-import { checkUpWords, formFor, scoreCheckUp } from "./check-up-rules.js";
+import { checkUpWords, formFor, isCheckUpRecord, scoreCheckUp } from "./check-up-rules.js";
 import { leaning } from "./discernment.js";
 import facts from "./facts.js";
 import { OUTCOMES, signed } from "./outcomes.js";
-import { putAsideCheckUp, readAll, readCheckUp, readSetting, writeCheckUp } from "./storage.js";
-import { ask, builtExercises, builtLinks, button, el, embeddedData } from "./util.js";
+import { putAsideCheckUp, readAll, readAside, readCheckUp, readSetting, storage, writable, writeCheckUp } from "./storage.js";
+import { ask, builtExercises, builtLinks, button, el, embeddedData, sameName } from "./util.js";
 
 /** The check-up this learner has handed in before the exercises, if any. */
 export function takenBefore() {
@@ -29,10 +29,27 @@ function practised(held) {
   });
 }
 
+/** A handed-in check-up of this form that "Start fresh" put aside for the same name, if any:
+    the same student on the same browser takes it back, and cannot take the form again. */
+export function handedInAside(form, name, version) {
+  const kept = readAside()
+    .filter((k) => k.id === `check-up:${form}`)
+    .map((k) => {
+      try {
+        return JSON.parse(k.text);
+      } catch {
+        return null;
+      }
+    })
+    .filter((r) => isCheckUpRecord(r) && r.form === form && r.submitted && r.version === version && sameName(r.student) === sameName(name));
+  return kept.at(-1) ?? null;
+}
+
 export function mountCheckUp(root) {
   if (root.hasAttribute("data-stc-mounted")) return;
   root.setAttribute("data-stc-mounted", "");
   const data = embeddedData(root);
+  root.querySelector(".stc-check-up__nojs")?.remove();
   const exercises = builtExercises();
   const links = builtLinks();
   const set = readAssignment(location.search, exercises);
@@ -40,19 +57,31 @@ export function mountCheckUp(root) {
   const key = root.querySelector(".stc-answers");
   const parts = [...root.querySelectorAll(".stc-task, .stc-check-up__part")];
   key.hidden = true;
-  const notice = el("p", { class: "stc-notice" });
+  const notice = el("p", { class: "stc-notice", hidden: "" });
   root.prepend(notice);
+  const say = (text) => {
+    notice.textContent = text;
+    notice.hidden = !text;
+  };
 
   /** The page cannot be taken as it is: say why, and offer the way on. */
   function refuse(text, href, label) {
     for (const part of parts) part.hidden = true;
-    notice.textContent = text;
+    say(text);
     if (href) notice.append(" ", el("a", { href }, label));
   }
 
   const assignmentPage = set && withAssignment(links.get("page:assignment"), set);
   if (!set?.checkUps || !stage) {
     refuse("A check-up is taken from an assignment: open it from the assignment link your teacher gave you.");
+    return;
+  }
+  if (!storage() || !writable()) {
+    refuse(
+      "This browser's storage is blocked or full, so a check-up can't be kept here: your answers would be lost. Use another browser, or ask your teacher.",
+      assignmentPage,
+      "Back to the assignment",
+    );
     return;
   }
   const name = readSetting("student").trim();
@@ -81,30 +110,42 @@ export function mountCheckUp(root) {
   }
 
   let stored = readCheckUp(data.form);
-  if (stored?.record && stored.record.version !== data.version && !stored.record.submitted) {
-    putAsideCheckUp(data.form); // picks for an older version of the form point at other sentences
+  if (stored === null) {
+    refuse("This browser's storage cannot be read, so the check-up cannot be kept here. Use another browser, or ask your teacher.");
+    return;
+  }
+  // Work in progress that cannot be this check-up (unreadable, for an older version of the
+  // form, or begun for the other stage under another name) is kept aside, and the form
+  // starts fresh; a check-up handed in is never moved.
+  const unusable =
+    stored.text !== undefined ||
+    (stored.record && !stored.record.submitted && (stored.record.version !== data.version || stored.record.stage !== stage));
+  if (unusable) {
+    putAsideCheckUp(data.form);
+    say("Earlier picks on this form, saved for another version or another stage, were kept aside: this check-up starts fresh.");
     stored = {};
   }
-  if (stored === null || stored.text !== undefined) {
-    refuse("This browser's storage cannot be read, so the check-up cannot be kept here. Try another browser, or ask your teacher.");
-    return;
+  if (!stored.record) {
+    const back = handedInAside(data.form, name, data.version);
+    if (back && writeCheckUp(data.form, back)) stored = { record: back };
   }
   const state = stored.record || {
     form: data.form,
     stage,
     version: data.version,
     assignment: set.title,
+    student: name,
     picks: [],
     submitted: "",
     practised: [],
     at: "",
   };
-  if (state.submitted && state.version !== data.version) {
-    refuse(
-      `You handed in form ${data.form} when it was worded differently. Your answers are kept as they were; your teacher can see them in your results file.`,
-      assignmentPage,
-      "Back to the assignment",
-    );
+  if (state.submitted && (state.version !== data.version || state.stage !== stage)) {
+    const why =
+      state.version !== data.version
+        ? `You handed in form ${data.form} when it was worded differently, so this version of the site cannot score it. Tell your teacher.`
+        : `You handed in form ${data.form} as your check-up ${state.stage} the exercises.`;
+    refuse(why, assignmentPage, "Back to the assignment");
     return;
   }
 
@@ -128,13 +169,29 @@ export function mountCheckUp(root) {
     .querySelector(".stc-assignment-bar")
     .append(el("p", { class: "stc-assignment-bar__moves" }, el("a", { href: assignmentPage }, "Back to the assignment")));
 
+  /** What another tab may have stored since this page read it: its latest picks, or the
+      check-up handed in there, which this page then shows and never overwrites. True when
+      the check-up has been handed in. */
+  function sync() {
+    const fresh = readCheckUp(data.form)?.record;
+    if (!fresh || fresh.version !== state.version || fresh.stage !== state.stage) return Boolean(state.submitted);
+    if (fresh.submitted && !state.submitted) {
+      Object.assign(state, fresh);
+      for (const unit of units) unit.setAttribute("aria-checked", picked(Number(unit.getAttribute("data-unit"))));
+      review();
+      return true;
+    }
+    if (!state.submitted) state.picks = [...fresh.picks];
+    return Boolean(state.submitted);
+  }
+
   function save() {
     state.at = new Date().toISOString();
     if (!writeCheckUp(data.form, state)) {
-      notice.textContent = "This browser's storage refused to save the check-up: if you leave this page, your picks are lost.";
+      say("This browser's storage refused to save the check-up: if you leave this page, your picks are lost.");
       return false;
     }
-    notice.textContent = "";
+    say("");
     return true;
   }
 
@@ -144,11 +201,11 @@ export function mountCheckUp(root) {
   };
 
   function toggle(unit) {
-    if (state.submitted) return;
+    if (sync()) return;
     const n = Number(unit.getAttribute("data-unit"));
     if (picked(n)) state.picks.splice(state.picks.indexOf(n), 1);
     else state.picks.push(n);
-    unit.setAttribute("aria-checked", picked(n));
+    for (const other of units) other.setAttribute("aria-checked", picked(Number(other.getAttribute("data-unit"))));
     counted();
     save();
   }
@@ -203,7 +260,8 @@ export function mountCheckUp(root) {
     count.hidden = true;
     key.hidden = false;
     key.open = true;
-    const first = set.ids[0];
+    const records = readAll();
+    const first = set.ids.find((id) => !records.get(id)?.checked);
     const [href, label] =
       stage === "before" && first
         ? [withAssignment(exercises.get(first).href, set), `Start the exercises: ${exercises.get(first).title}`]
@@ -213,6 +271,7 @@ export function mountCheckUp(root) {
   }
 
   handIn.onclick = () => {
+    if (sync()) return;
     handIn.hidden = true;
     ask((box) => handIn.after(box), {
       label: "Hand in the check-up?",
@@ -225,6 +284,7 @@ export function mountCheckUp(root) {
       ],
       yes: "Hand it in",
       onYes() {
+        if (sync()) return; // handed in meanwhile, in another tab
         state.submitted = new Date().toISOString();
         state.practised = practised(data.held);
         if (!save()) {

@@ -12,13 +12,19 @@ const SVG = "http://www.w3.org/2000/svg";
 export function checkUpsOf(file, forms) {
   const taken = { before: null, after: null };
   for (const entry of file.checkUps ?? []) {
-    taken[entry.stage] = { form: entry.form, practised: entry.practised.length > 0, ...scoreCheckUp(forms[entry.form], entry.picks) };
+    taken[entry.stage] = {
+      form: entry.form,
+      practised: entry.practised.length > 0,
+      blank: entry.picks.length === 0,
+      ...scoreCheckUp(forms[entry.form], entry.picks),
+    };
   }
   return taken;
 }
 
-/** The figures a stage counts with in the class's figures: none if practised first. */
-const counted = (taken) => (taken && !taken.practised ? taken.figures : null);
+/** The figures a stage counts with in the class's figures: none if practised first, or if
+    handed in with nothing flagged (more likely not attempted than a judgement of all 16). */
+const counted = (taken) => (taken && !taken.practised && !taken.blank ? taken.figures : null);
 
 /** A figure to `places` decimals for the CSV ("" for none); -0.000 is written 0.000. */
 export const fixed = (value, places = 2) =>
@@ -54,6 +60,7 @@ const STAGE_COLUMNS = [
   ["fine sentences flagged", (t) => t.falseAlarms],
   ["fine sentences", (t) => t.falseAlarms + t.correctRejections],
   ["practised first", (t) => Number(t.practised)],
+  ["nothing flagged", (t) => Number(t.blank)],
 ];
 
 /** The CSV's check-up columns: names, and each student's cells (empty where not taken). */
@@ -90,8 +97,10 @@ export function chart(students, summary, id) {
   const pairs = students.filter((s) => counted(s.checkUps.before) && counted(s.checkUps.after));
   const values = pairs.flatMap((s) => [s.checkUps.before.figures.dPrime, s.checkUps.after.figures.dPrime]);
   const { change, spread } = summary.dPrime;
-  const low = Math.floor(Math.min(0, ...values)) - 0.5;
-  const high = Math.ceil(Math.max(1, ...values)) + 0.5;
+  // One scale for both panels: d′ on the left, the change in d′ on the right.
+  const reach = [change - (spread ?? 0), change + (spread ?? 0)];
+  const low = Math.floor(Math.min(0, ...values, ...reach)) - 0.5;
+  const high = Math.ceil(Math.max(1, ...values, ...reach)) + 0.5;
   const [top, bottom, left] = [20, 250, 56];
   const y = (v) => top + ((high - v) / (high - low)) * (bottom - top);
   const x = { before: left + 30, after: left + 210 };
@@ -105,7 +114,7 @@ export function chart(students, summary, id) {
       { id: descId },
       `Each thin line joins one student's d\u2032 on the check-up before to their d\u2032 on the check-up after; ${plural(pairs.length, "student")}. ` +
         `The thick line joins the class's means: ${shown(summary.dPrime.before)} before, ${shown(summary.dPrime.after)} after. ` +
-        `On the right, the mean change, ${signedFixed(change)}` +
+        `On the right, on the same scale, the mean change, ${signedFixed(change)}` +
         (spread === null
           ? ", with no spread for a single student."
           : `, with a bar one standard deviation (${fixed(spread)}) either side.`) +
@@ -149,21 +158,18 @@ export function chart(students, summary, id) {
   root.append(
     svg("line", { x1: x.before, y1: y(summary.dPrime.before), x2: x.after, y2: y(summary.dPrime.after), class: "stc-chart__mean" }),
   );
-  // The mean change, on its own scale of change around zero.
-  const reach = Math.max(1, Math.abs(change) + (spread ?? 0));
-  const cy = (v) => (top + bottom) / 2 - (v / reach) * ((bottom - top) / 2 - 10);
+  // The mean change, on the same scale, from zero.
   const cx = 410;
   root.append(
-    svg("line", { x1: cx - 40, y1: cy(0), x2: cx + 40, y2: cy(0), class: "stc-chart__zero" }),
+    svg("line", { x1: cx - 40, y1: y(0), x2: cx + 40, y2: y(0), class: "stc-chart__zero" }),
     svg("text", { x: cx, y: bottom + 22, "text-anchor": "middle", class: "stc-chart__label" }, "Mean change"),
-    svg("text", { x: cx + 44, y: cy(0) + 4, class: "stc-chart__label" }, "0"),
   );
   if (spread !== null) {
-    root.append(svg("line", { x1: cx, y1: cy(change - spread), x2: cx, y2: cy(change + spread), class: "stc-chart__spread" }));
+    root.append(svg("line", { x1: cx, y1: y(change - spread), x2: cx, y2: y(change + spread), class: "stc-chart__spread" }));
   }
   root.append(
-    svg("circle", { cx, cy: cy(change), r: 6, class: "stc-chart__change" }),
-    svg("text", { x: cx + 10, y: cy(change) - 8, class: "stc-chart__label" }, signedFixed(change)),
+    svg("circle", { cx, cy: y(change), r: 6, class: "stc-chart__change" }),
+    svg("text", { x: cx + 10, y: y(change) - 8, class: "stc-chart__label" }, signedFixed(change)),
   );
   return root;
 }
@@ -172,7 +178,7 @@ export function chart(students, summary, id) {
 
 function stageCells(taken) {
   if (!taken) return [el("td", {}, "not taken"), el("td", {}, ""), el("td", {}, ""), el("td", {}, "")];
-  const note = taken.practised ? " (practised first)" : "";
+  const note = taken.practised ? " (practised first)" : taken.blank ? " (nothing flagged)" : "";
   return [
     el("td", {}, `${taken.form}${note}`),
     el("td", {}, shown(taken.figures?.dPrime)),
@@ -211,16 +217,17 @@ export function checkUpsPart(students) {
   const summary = classFigures(taking);
   const orders = orderCounts(taking);
   const practised = taking.filter((s) => s.checkUps.before?.practised || s.checkUps.after?.practised).length;
+  const blank = taking.filter((s) => s.checkUps.before?.blank || s.checkUps.after?.blank).length;
   const words = [];
   if (summary.students) {
     const { dPrime, criterion } = summary;
     const spread = (s) => (s === null ? "" : ` (standard deviation ${fixed(s)})`);
     words.push(
-      `${plural(summary.students, "student")} took both check-ups without practising their sentences first. ` +
+      `${plural(summary.students, "student")} took both check-ups (neither practised first nor handed in blank). ` +
         `Mean d\u2032: ${shown(dPrime.before)} before, ${shown(dPrime.after)} after, a change of ${signedFixed(dPrime.change)}${spread(dPrime.spread)}. ` +
         `Mean c: ${shown(criterion.before)} before, ${shown(criterion.after)} after, a change of ${signedFixed(criterion.change)}${spread(criterion.spread)}.`,
     );
-  } else words.push("No student has both check-ups yet (without practising their sentences first), so there is no change to show.");
+  } else words.push("No student has both check-ups yet (neither practised first nor handed in blank), so there is no change to show.");
   words.push(
     `Started with form A: ${orders.A ?? 0}; with form B: ${orders.B ?? 0}. ` +
       "d\u2032 is how well flags tell unsupported claims from supported sentences (0: no better than chance); c is how readily a student flags (below 0: flags more, above 0: flags less).",
@@ -229,6 +236,17 @@ export function checkUpsPart(students) {
     words.push(
       `${plural(practised, "student")} had practised a form's sentences before taking it: shown, marked, and left out of the class's figures.`,
     );
+  if (blank) {
+    words.push(
+      `${plural(blank, "student")} handed a check-up in with nothing flagged: shown, marked, and left out of the class's figures.`,
+    );
+  }
+  const [a, b] = [orders.A ?? 0, orders.B ?? 0];
+  if (summary.students > 1 && Math.max(a, b) > 2 * Math.min(a, b)) {
+    words.push(
+      "Most of the class started with the same form. If one form is harder than the other, the mean change leans its way: compare the students who started with each form before reading much into it.",
+    );
+  }
   const part = [el("h2", {}, "Check-ups: before and after"), ...words.map((text) => el("p", {}, text))];
   const figure = el("div", { class: "stc-chart-pair" });
   if (summary.students) {
