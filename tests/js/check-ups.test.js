@@ -83,9 +83,10 @@ test("a handed-in check-up must fit the site's form, field by field", () => {
   assert.match(checkUpProblem({ ...ENTRY, version: "ffffffffffffffff" }, forms), /older version of check-up form A/);
   assert.match(checkUpProblem({ ...ENTRY, form: "B" }, forms), /form this site does not have/);
   assert.match(checkUpProblem({ ...ENTRY, form: "__proto__" }, forms), /form this site does not have/);
-  assert.match(checkUpProblem({ ...ENTRY, picks: [6] }, forms), /malformed/);
-  assert.match(checkUpProblem({ ...ENTRY, picks: [1, 1] }, forms), /malformed/);
-  assert.match(checkUpProblem({ ...ENTRY, stage: "during" }, forms), /malformed/);
+  assert.match(checkUpProblem({ ...ENTRY, picks: [6] }, forms), /picks a sentence the form does not have/);
+  assert.match(checkUpProblem({ ...ENTRY, picks: [1, 1] }, forms), /picks a sentence/);
+  assert.match(checkUpProblem({ ...ENTRY, stage: "during" }, forms), /neither before nor after/);
+  assert.match(checkUpProblem({ ...ENTRY, submitted: "soon" }, forms), /no time it was handed in/);
   assert.match(checkUpProblem({ ...ENTRY, extra: 1 }, forms), /malformed/);
   assert.match(checkUpProblem({ ...ENTRY, practised: ["Not a slug"] }, forms), /malformed/);
   assert.match(checkUpProblem([], forms), /malformed/);
@@ -98,4 +99,18 @@ test("a stored check-up is a record of this shape, or nothing", () => {
   assert.ok(!isCheckUpRecord({ ...record, submitted: "yesterday" }));
   assert.ok(!isCheckUpRecord({ ...record, picks: "1,2" }));
   assert.ok(!isCheckUpRecord(null));
+});
+
+test("the class's figures leave out a check-up practised first or handed in blank", async () => {
+  const { classFigures } = await import("../../docs/assets/stc/report-check-ups.js");
+  const taken = (picks, practised = false) => ({ ...scoreCheckUp(FORM, picks), practised, blank: picks.length === 0 });
+  const student = (before, after) => ({ checkUps: { before, after } });
+  const summary = classFigures([
+    student(taken([1, 2, 3, 4]), taken([1, 2])),
+    student(taken([]), taken([1, 2])), // blank before
+    student(taken([1]), taken([1, 2], true)), // practised after
+  ]);
+  assert.equal(summary.students, 1);
+  assert.equal(summary.dPrime.before, 0);
+  assert.equal(summary.dPrime.change, scoreCheckUp(FORM, [1, 2]).figures.dPrime);
 });

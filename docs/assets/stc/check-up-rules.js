@@ -65,15 +65,15 @@ export function checkUpProblem(entry, forms) {
   const form = facts.checkUps.forms.includes(entry.form) && Object.hasOwn(forms, entry.form) ? forms[entry.form] : null;
   if (!form) return "it holds a check-up form this site does not have";
   if (entry.version !== form.version) return `it answers an older version of check-up form ${entry.form}`;
-  const wellFormed =
-    STAGES.includes(entry.stage) &&
-    isPicks(entry.picks) &&
-    entry.picks.every((n) => n >= 1 && n <= form.units.length) &&
-    isTime(entry.submitted) &&
-    Array.isArray(entry.practised) &&
-    entry.practised.length <= facts.limits.resultsExercises &&
-    entry.practised.every(isSlug);
-  return wellFormed ? "" : `its check-up form ${entry.form} is malformed`;
+  const name = `check-up form ${entry.form}`;
+  if (!STAGES.includes(entry.stage)) return `its ${name} has a stage that is neither before nor after`;
+  if (!isPicks(entry.picks) || entry.picks.some((n) => n < 1 || n > form.units.length)) {
+    return `its ${name} picks a sentence the form does not have`;
+  }
+  if (!isTime(entry.submitted)) return `its ${name} has no time it was handed in`;
+  const practisedOk =
+    Array.isArray(entry.practised) && entry.practised.length <= facts.limits.resultsExercises && entry.practised.every(isSlug);
+  return practisedOk ? "" : `its ${name} has a list of practised exercises that is malformed`;
 }
 
 /** A check-up's counts and figures: hits, misses, false alarms, correct rejections, and the
