@@ -117,7 +117,7 @@ export function assign(root, data, links, forms = {}) {
       el("a", { href: links.get("page:check-ups") }, "How check-ups work"),
       ".",
     );
-    const group = el("fieldset", { class: "stc-pick" }, el("legend", {}, "Check-ups"));
+    const group = el("fieldset", { class: "stc-check-ups" }, el("legend", {}, "Check-ups"));
     group.append(about, checkUpsLabel, checkUpsNote);
     root.append(group);
   }

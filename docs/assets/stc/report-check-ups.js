@@ -126,7 +126,7 @@ export function chart(students, summary, id) {
   for (let v = Math.ceil(low); v <= high; v += 1) {
     root.append(
       svg("line", { x1: left - 4, y1: y(v), x2: left + 250, y2: y(v), class: v === 0 ? "stc-chart__zero" : "stc-chart__grid" }),
-      svg("text", { x: left - 8, y: y(v) + 4, "text-anchor": "end", class: "stc-chart__label" }, String(v)),
+      svg("text", { x: left - 8, y: y(v) + 4, "text-anchor": "end", class: "stc-chart__label" }, String(v).replace("-", "\u2212")),
     );
   }
   root.append(
@@ -255,7 +255,7 @@ export function checkUpsPart(students) {
       el(
         "figcaption",
         {},
-        "d\u2032 before and after for each student (thin lines) and the class's mean (thick line); right: the mean change, with one standard deviation either side.",
+        `d\u2032 before and after for each student (thin lines) and the class's mean (thick line); right, on the same scale: the mean change, ${summary.dPrime.spread === null ? "(one student: no spread)" : "with one standard deviation either side"}.`,
       ),
     );
     figure.append(drawn);
