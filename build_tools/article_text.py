@@ -49,3 +49,13 @@ def reading_paragraphs(title: str, body: str) -> list[str]:
 
 def reading_text(title: str, body: str) -> str:
     return PARAGRAPH_BREAK.join(reading_paragraphs(title, body))
+
+
+def quoted_paragraphs(body: str) -> frozenset[str]:
+    """The reading text's paragraphs that the article sets off as block quotes (`>`): a
+    passage shows them as quotations, as the article does."""
+    found: set[str] = set()
+    for block in _BLOCK_SPLIT.split(body):
+        if block.lstrip().startswith(">"):
+            found.update(paragraphs(plain_block(block)))
+    return frozenset(found)

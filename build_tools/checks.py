@@ -47,6 +47,12 @@ class CheckedExercise:
         return self.source.model
 
     @property
+    def block_quotes(self) -> frozenset[int]:
+        """The passage's paragraphs (numbered as units number them) that the article sets
+        off as block quotes."""
+        return block_quotes(self.passage, self.article.quoted)
+
+    @property
     def paragraphs(self) -> list[list[Unit]]:
         """The units grouped by the paragraph they belong to."""
         grouped: dict[int, list[Unit]] = {}
@@ -61,6 +67,15 @@ class CheckedExercise:
             return []
         pairs = zip(self.answer_units, self.model.answers, strict=True)
         return sorted(pairs, key=lambda pair: pair[0])
+
+
+def block_quotes(passage: str, quoted: frozenset[str]) -> frozenset[int]:
+    """Which paragraphs of `passage` lie inside a paragraph the article quotes."""
+    return frozenset(
+        index
+        for index, paragraph in enumerate(passage.split(PARAGRAPH_BREAK))
+        if any(paragraph in whole for whole in quoted)
+    )
 
 
 DETAILED_MISQUOTES = 5

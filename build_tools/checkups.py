@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from .checks import CheckedExercise, Reporter, check_answers, find_once
+from .checks import CheckedExercise, Reporter, block_quotes, check_answers, find_once
 from .diagnostics import Diagnostic, Position, did_you_mean
 from .loader import LoadedCheckUp
 from .model import (
@@ -44,6 +44,13 @@ class CheckUpPart:
     exercise: CheckedExercise | None = None  # an excerpt's exercise
     about: str | None = None  # an invented passage's one-line description
     span: tuple[int, int] | None = None  # an excerpt's place in its article's reading text
+
+    @property
+    def block_quotes(self) -> frozenset[int]:
+        """An excerpt's paragraphs that its article sets off as block quotes."""
+        if self.exercise is None:
+            return frozenset()
+        return block_quotes(self.passage, self.exercise.article.quoted)
 
     @property
     def paragraphs(self) -> list[list[Unit]]:
@@ -177,13 +184,14 @@ def _excerpt(
             "copy whole sentences (or whole numbered parts) from the exercise's passage",
         )
         return None
+    inside = [u for u in exercise.units if start <= u.start and u.end <= end]
+    first = inside[0].paragraph  # paragraphs numbered from the excerpt's first
     units = [
-        replace(u, start=u.start - start, end=u.end - start)
-        for u in exercise.units
-        if start <= u.start and u.end <= end
+        replace(u, start=u.start - start, end=u.end - start, paragraph=u.paragraph - first)
+        for u in inside
     ]
-    inside = {u.number for u in units}
-    answers = [(n, a) for n, a in exercise.answers_by_unit if n in inside]
+    numbers = {u.number for u in units}
+    answers = [(n, a) for n, a in exercise.answers_by_unit if n in numbers]
     _, at, _ = _place(exercise)
     return CheckUpPart(
         exercise.passage[start:end],

@@ -18,7 +18,7 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .article_text import FORBIDDEN_MARKUP, reading_text
+from .article_text import FORBIDDEN_MARKUP, quoted_paragraphs, reading_text
 from .characters import MAX_REPORTED, Invisible, invisible_characters
 from .diagnostics import Diagnostic, Position, Problems, did_you_mean
 from .model import (
@@ -48,6 +48,7 @@ class Article:
     body_line: int  # line of the file on which the body starts
     locator: Locator
     text: str  # the reading text passages are matched against (see article_text.py)
+    quoted: frozenset[str] = frozenset()  # its paragraphs set off as block quotes
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,8 @@ def _load_article(path: Path, text: str) -> Article:
     if problems:
         raise Problems(problems)
     text = reading_text(meta.title, body)
-    return Article(article_id, path, meta, body, body_line, document.locator, text)
+    quoted = quoted_paragraphs(body)
+    return Article(article_id, path, meta, body, body_line, document.locator, text, quoted)
 
 
 def _markup_problems(path: Path, body: str, first_line: int) -> list[Diagnostic]:
