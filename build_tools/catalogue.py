@@ -176,11 +176,15 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None) -> Catalogue
             catalogue.exercises.append(result)
         else:
             catalogue.diagnostics.extend(result)
-    _load_check_ups(catalogue, check_up_files, {e.model.id for e in loaded})
+    _load_check_ups(
+        catalogue, check_up_files, {e.model.id for e in loaded}, len(loaded) < len(exercise_files)
+    )
     return catalogue
 
 
-def _load_check_ups(catalogue: Catalogue, paths: list[Path], all_ids: set[str]) -> None:
+def _load_check_ups(
+    catalogue: Catalogue, paths: list[Path], all_ids: set[str], some_unread: bool
+) -> None:
     """The check-up forms, checked against the exercises that loaded; an excerpt of an
     exercise with problems of its own is not checked (its problems come first)."""
     loaded: list[LoadedCheckUp] = []
@@ -194,10 +198,11 @@ def _load_check_ups(catalogue: Catalogue, paths: list[Path], all_ids: set[str]) 
     checked_ids = {e.model.id: e for e in catalogue.exercises}
     forms: list[CheckedForm] = []
     for form in loaded:
-        waiting = any(
-            getattr(p, "exercise", None) in all_ids - checked_ids.keys()
-            for p in form.model.passages
-        )
+        # An excerpt of an exercise with problems of its own, or of one that may be among
+        # the files that could not be read at all, waits: those problems come first.
+        excerpted = {getattr(p, "exercise", None) for p in form.model.passages} - {None}
+        missing = excerpted - checked_ids.keys()
+        waiting = bool(missing & all_ids) or bool(missing and some_unread)
         if waiting:
             continue
         result = check_form(form, checked_ids)

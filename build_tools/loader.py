@@ -408,7 +408,9 @@ def _translate(item: Any, model_class: type[BaseModel], locator: Locator) -> Dia
         )
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == r"\S":
-            return Diagnostic(path, position, f"'{field}' must not be empty")
+            return Diagnostic(
+                path, position, f"'{field}' must not be empty", "write the text after the colon"
+            )
         pattern = str(ctx.get("pattern"))
         hint = PATTERN_HINTS.get(pattern, f"the format is the pattern {pattern}")
         if pattern == SLUG_PATTERN:

@@ -561,8 +561,9 @@ class CheckUpResult(StrictModel):
     submitted: str = Field(description="When the student handed the check-up in (ISO 8601).")
     practised: list[Slug] = Field(
         max_length=RESULTS_MAX_EXERCISES,
-        description="Exercises holding this form's passages that the student had checked, or "
-        "seen the answers of, before taking it: its items were then no longer new to them.",
+        description="Exercises the student had checked, or seen the answers of, before taking "
+        "the check-up: any holding the form's passages (its items were then no longer new to "
+        "them) and, for the check-up before, any of the assignment's.",
     )
 
 

@@ -357,7 +357,18 @@ def render_progress(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> str:
         targets=_target_count,
         sentences=lambda e: "" if isinstance(e.model, CompareExercise) else str(len(e.units)),
         key=_verdicts_key,
+        forms=json.dumps(
+            {
+                f.name: {"version": d["version"], "units": len(d["units"])}
+                for f, d in _forms(catalogue)
+            },
+            separators=(",", ":"),
+        ),
     )
+
+
+def _forms(catalogue: Catalogue) -> list[tuple[CheckedForm, dict[str, Any]]]:
+    return [(form, check_up_data(form)) for form in catalogue.check_ups]
 
 
 def _verdicts_key(exercise: CheckedExercise) -> str:

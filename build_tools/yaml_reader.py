@@ -220,7 +220,16 @@ def read_yaml(path: Path, text: str, line_offset: int = 0) -> Document:
         ) from None
 
     if root is None:
-        raise Problems([Diagnostic(path, at(None), "the file is empty")])
+        raise Problems(
+            [
+                Diagnostic(
+                    path,
+                    at(None),
+                    "the file is empty",
+                    "write its keys, one per line, such as 'id:' and 'title:'",
+                )
+            ]
+        )
 
     problems: list[Diagnostic] = []
     data = _build(root, (), locator, problems, at, depth=0)

@@ -207,3 +207,29 @@ def test_validating_one_form_reads_what_it_depends_on() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "2 check-up form(s), no problems" in done.stdout
+
+
+LEARNER_PAGES = ("index.md", "start-here.md", "how-we-judge.md", "skills.md", "about.md")
+
+
+def test_the_pages_learners_read_first_never_quote_a_check_up_sentence(
+    catalogue: Catalogue,
+) -> None:
+    """A learner reads the standard and Start here before any check-up: an example there
+    taken from a form would tell them an item's verdict. Six words in a row from a form's
+    sentence count as quoting it."""
+
+    def runs(text: str) -> set[str]:
+        words = re.findall(r"[a-z0-9']+", text.lower())
+        return {" ".join(words[i : i + 6]) for i in range(len(words) - 5)}
+
+    form_runs = {
+        run: unit.text
+        for form in catalogue.check_ups
+        for part in form.parts
+        for unit in part.units
+        for run in runs(unit.text)
+    }
+    for name in LEARNER_PAGES:
+        quoted = runs((ROOT / "docs" / name).read_text(encoding="utf-8")) & form_runs.keys()
+        assert not quoted, (name, sorted({form_runs[run] for run in quoted}))

@@ -57,13 +57,22 @@ export function assignment(root, data, links, forms) {
   }
 
   /** Each check-up's line: its link once it can be taken, and how far the student has got. */
+  /** The same student back after "Start fresh" takes back what they handed in: once the
+      name is complete (on load, or once the field is left), never while it is being typed,
+      when "Ann" on the way to "Anna" would take back Ann's. True when anything came back. */
+  function takeBack() {
+    const name = student.value.trim();
+    let back = false;
+    for (const form of name ? facts.checkUps.forms : []) {
+      const here = readCheckUp(form);
+      const kept = here && !here.record && !here.text && handedInAside(form, name, forms[form].version);
+      if (kept && writeCheckUp(form, kept)) back = true;
+    }
+    return back;
+  }
+
   function showCheckUps() {
     const name = student.value.trim();
-    // The same student back after "Start fresh" takes back what they handed in.
-    for (const form of name ? facts.checkUps.forms : []) {
-      const back = readCheckUp(form) && !readCheckUp(form).record && handedInAside(form, name, forms[form].version);
-      if (back) writeCheckUp(form, back);
-    }
     const before = takenBefore();
     STAGES.forEach((stage, i) => {
       const step = steps[i];
@@ -75,7 +84,9 @@ export function assignment(root, data, links, forms) {
       if (!name && !before) step.append(`${label} · type your name below first: it decides which form you take`);
       else if (stage === "after" && !before) step.append(`${label} (form ${form}) · take the check-up before first`);
       else step.append(el("a", { href: withAssignment(links.get(`check-up:${form}`), set, stage) }, `${label} (form ${form})`));
-      if (mine && record.submitted) {
+      if (mine && record.submitted && record.version !== forms[form].version) {
+        step.append(" · handed in on an older version of the form, which this site can no longer score: tell your teacher");
+      } else if (mine && record.submitted) {
         const score = scoreCheckUp(forms[form], record.picks);
         step.append(` · handed in: ${checkUpWords(score).replace(/^You /, "you ")}`);
       } else if (mine && record.picks.length) step.append(" · started");
@@ -101,12 +112,17 @@ export function assignment(root, data, links, forms) {
   }
   if (checkUps) {
     list.append(steps[1]);
+    takeBack();
     showCheckUps();
   }
   const done = ids.filter((id) => current(id)?.checked).length;
   student.oninput = () => {
     writeSetting("student", student.value);
     if (checkUps) showCheckUps();
+  };
+  student.onchange = () => {
+    // Only when something came back: the list is not redrawn under a click on its links.
+    if (checkUps && takeBack()) showCheckUps();
   };
   const checkUpsDone = () => (checkUps ? `, and handed in ${handedIn().length} of ${STAGES.length} check-ups` : "");
   const status = el("p", { role: "status" }, `You have checked ${done} of ${ids.length} exercises${checkUpsDone()}.`);

@@ -7,6 +7,7 @@ import { isMap, isPicks, isSlug, isText, isVersion } from "./records.js";
 import { sameName } from "./util.js";
 
 const [FIRST, SECOND] = facts.checkUps.forms;
+const DAY = 24 * 60 * 60 * 1000; // clocks differ: a day's leeway before a time is "to come"
 export const STAGES = facts.checkUps.stages;
 
 /** FNV-1a, 32 bits: a spread of the name's characters that every browser computes alike. */
@@ -35,7 +36,12 @@ export function formFor(stage, name, before) {
   return stage === "before" ? first : otherForm(first);
 }
 
-const isTime = (value) => isText(value, 40) && /^\d{4}-\d\d-\d\dT/.test(value) && !Number.isNaN(Date.parse(value));
+/** An ISO 8601 time of a real day (2026-02-30 is not one, though Date.parse accepts it). */
+const isTime = (value) => {
+  if (!isText(value, 40) || !/^\d{4}-\d\d-\d\dT/.test(value)) return false;
+  const time = new Date(value);
+  return !Number.isNaN(time.getTime()) && time.toISOString().slice(0, 10) === value.slice(0, 10);
+};
 
 /** A check-up as this browser keeps it: picks saved as they are made, then handed in
     (`submitted` set) once, after which nothing changes. */
@@ -71,6 +77,7 @@ export function checkUpProblem(entry, forms) {
     return `its ${name} picks a sentence the form does not have`;
   }
   if (!isTime(entry.submitted)) return `its ${name} has no time it was handed in`;
+  if (Date.parse(entry.submitted) > Date.now() + DAY) return `its ${name} was handed in at a time still to come`;
   const practisedOk =
     Array.isArray(entry.practised) && entry.practised.length <= facts.limits.resultsExercises && entry.practised.every(isSlug);
   return practisedOk ? "" : `its ${name} has a list of practised exercises that is malformed`;

@@ -19,11 +19,14 @@ export function takenBefore() {
   return null;
 }
 
-/** Exercises holding this form's passages that the learner has checked, or seen the answers
-    of: the form's sentences are then no longer new to them, and the report says so. */
-function practised(held) {
+/** Exercises the learner had checked, or seen the answers of, before taking the check-up:
+    any holding the form's passages (its sentences are then no longer new to them), and for
+    the check-up before, any of the assignment's (it is then no longer a starting point).
+    The report marks such a check-up and leaves it out of the class's figures. */
+function practised(held, stage, assignmentIds) {
   const records = readAll();
-  return held.filter((id) => {
+  const ids = stage === "before" ? [...new Set([...held, ...assignmentIds])] : held;
+  return ids.filter((id) => {
     const r = records.get(id);
     return r && (r.checked || r.best !== null || r.answersSeen === true);
   });
@@ -173,7 +176,17 @@ export function mountCheckUp(root) {
       check-up handed in there, which this page then shows and never overwrites. True when
       the check-up has been handed in. */
   function sync() {
+    if (stopped) return true;
     const fresh = readCheckUp(data.form)?.record;
+    // Another page of this browser handed in this form for another stage, or changed the
+    // name (a fresh start for the next student): this page must not touch what is stored.
+    const otherWork = fresh?.submitted && (fresh.version !== state.version || fresh.stage !== state.stage);
+    if (otherWork || sameName(readSetting("student")) !== sameName(name)) {
+      stopped = true;
+      refuse("This browser's check-ups changed on another page since this one opened.", assignmentPage, "Back to the assignment");
+      controls.hidden = true;
+      return true;
+    }
     if (!fresh || fresh.version !== state.version || fresh.stage !== state.stage) return Boolean(state.submitted);
     if (fresh.submitted && !state.submitted) {
       Object.assign(state, fresh);
@@ -196,6 +209,7 @@ export function mountCheckUp(root) {
   }
 
   const picked = (n) => state.picks.includes(n);
+  let stopped = false; // another page changed what this one was working on
   const counted = () => {
     count.textContent = `Sentences flagged: ${state.picks.length} of ${units.length}.`;
   };
@@ -286,7 +300,7 @@ export function mountCheckUp(root) {
       onYes() {
         if (sync()) return; // handed in meanwhile, in another tab
         state.submitted = new Date().toISOString();
-        state.practised = practised(data.held);
+        state.practised = practised(data.held, stage, set.ids);
         if (!save()) {
           state.submitted = "";
           handIn.hidden = false;

@@ -144,6 +144,8 @@ function checkUpsProblem(list, forms) {
     stages.add(entry.stage);
   }
   if (list.length === 2 && list[0].form === list[1].form) return `it holds check-up form ${list[0].form} both before and after`;
+  const at = Object.fromEntries(list.map((entry) => [entry.stage, Date.parse(entry.submitted)]));
+  if (at.before > at.after) return "its check-up after was handed in before its check-up before";
   return "";
 }
 

@@ -164,6 +164,7 @@ export function mountProgress(page) {
       { targets: cell.getAttribute("data-targets") ?? "", sentences: cell.getAttribute("data-sentences") ?? "" },
     ]),
   );
+  const forms = JSON.parse(page.getAttribute("data-stc-forms") || "{}"); // the check-up forms: version, sentences
   const titleOf = (id) => cells.get(id)?.closest("li")?.querySelector("a")?.textContent.trim() || id;
   const message = el("p", { role: "status" });
   const summary = el("p", { class: "stc-progress-summary" });
@@ -255,9 +256,19 @@ export function mountProgress(page) {
     let added = 0;
     let kept = 0;
     let failed = 0;
+    let misfit = 0;
     for (const record of incoming) {
       const stored = readCheckUp(record.form);
-      if (stored === null) failed += 1;
+      // The form as this site has it: the picks must name its sentences, and no other form
+      // may already be handed in here for the same stage (a student takes each stage once).
+      const form = Object.hasOwn(forms, record.form) ? forms[record.form] : null;
+      const fits = form && record.version === form.version && record.picks.every((n) => n >= 1 && n <= form.units);
+      const clash = facts.checkUps.forms.some((other) => {
+        const there = other !== record.form && readCheckUp(other)?.record;
+        return there?.submitted && record.submitted && there.stage === record.stage;
+      });
+      if (!fits || clash) misfit += 1;
+      else if (stored === null) failed += 1;
       else if (stored.record?.submitted || (stored.record && !record.submitted)) kept += 1;
       else if ((stored.record || stored.text !== undefined) && !putAsideCheckUp(record.form)) failed += 1;
       else if (writeCheckUp(record.form, record)) added += 1;
@@ -266,6 +277,9 @@ export function mountProgress(page) {
     return [
       added ? ` Imported ${plural(added, "check-up")}.` : "",
       kept ? ` ${plural(kept, "check-up")} in the file left as saved here: one handed in is never replaced.` : "",
+      misfit
+        ? ` ${plural(misfit, "check-up")} in the file left out: for another version of a form, or for a stage already handed in here.`
+        : "",
       failed ? ` ${plural(failed, "check-up")} could not be saved: storage is blocked or full.` : "",
     ].join("");
   }

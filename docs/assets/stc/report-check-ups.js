@@ -39,10 +39,11 @@ export function classFigures(students) {
   return classChange(students.map((s) => ({ before: counted(s.checkUps.before), after: counted(s.checkUps.after) })));
 }
 
-/** How many students started with each form (the stable rule splits a class about evenly). */
+/** How many of the students counted in the class's change started with each form (the
+    stable rule splits a class about evenly). */
 export function orderCounts(students) {
   const counts = {};
-  for (const s of students) {
+  for (const s of students.filter((t) => counted(t.checkUps.before) && counted(t.checkUps.after))) {
     const first = s.checkUps.before?.form ?? (s.checkUps.after && otherForm(s.checkUps.after.form));
     if (first) counts[first] = (counts[first] ?? 0) + 1;
   }
@@ -159,9 +160,9 @@ export function chart(students, summary, id) {
     svg("line", { x1: x.before, y1: y(summary.dPrime.before), x2: x.after, y2: y(summary.dPrime.after), class: "stc-chart__mean" }),
   );
   // The mean change, on the same scale, from zero.
-  const cx = 410;
+  const cx = 400;
   root.append(
-    svg("line", { x1: cx - 40, y1: y(0), x2: cx + 40, y2: y(0), class: "stc-chart__zero" }),
+    svg("line", { x1: cx - 24, y1: y(0), x2: cx + 24, y2: y(0), class: "stc-chart__zero" }),
     svg("text", { x: cx, y: bottom + 22, "text-anchor": "middle", class: "stc-chart__label" }, "Mean change"),
   );
   if (spread !== null) {
@@ -169,7 +170,8 @@ export function chart(students, summary, id) {
   }
   root.append(
     svg("circle", { cx, cy: y(change), r: 6, class: "stc-chart__change" }),
-    svg("text", { x: cx + 10, y: y(change) - 8, class: "stc-chart__label" }, signedFixed(change)),
+    // Beyond the end of the zero line, so that a minus sign is never drawn on it.
+    svg("text", { x: cx + 30, y: y(change) + 4, class: "stc-chart__label" }, signedFixed(change)),
   );
   return root;
 }
