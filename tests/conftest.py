@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from html.parser import HTMLParser
@@ -139,6 +139,31 @@ def settled(page: Any) -> Any:
         "document.getAnimations().every(animation => animation.playState !== 'running')"
     )
     return page
+
+
+def switch_to_dark(page: Any) -> None:
+    """Press the header's palette toggle, as a reader would, and wait for slate."""
+    page.locator('label[title="Switch to dark mode"]').click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    settled(page)
+
+
+def axe_light_and_dark(
+    page: Any, widths: tuple[int, ...] = (1280,), also: Callable[[Any], object] | None = None
+) -> None:
+    """axe finds nothing on the page as it stands, light, then dark by the header's toggle,
+    at each width; `also` is checked at each of them too."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    for scheme in ("default", "slate"):
+        if scheme == "slate":
+            switch_to_dark(page)
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": 800})
+            result = Axe().run(settled(page))
+            assert result.violations_count == 0, (scheme, width, result.generate_report())
+            if also:
+                also(page)
 
 
 def open_in_scheme(page: Any, url: str, scheme: str) -> None:

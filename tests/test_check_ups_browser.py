@@ -204,11 +204,10 @@ def test_two_students_before_and_after_in_the_class_report(
     wait_until_ready(page)
     page.get_by_label("Choose results files").set_input_files(files)
     section = page.locator(".stc-report")
-    page.wait_for_timeout(500)
-    assert errors == []
     expect(section.get_by_role("heading", name="Check-ups: before and after")).to_be_visible()
     rows = page.get_by_role("region", name="Check-ups by student").locator("tbody tr")
     expect(rows).to_have_count(2)
+    assert errors == []
 
     def shown(value: float) -> str:
         return f"{value:.2f}".replace("-", "\u2212")
