@@ -604,6 +604,7 @@ def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str
     for form in catalogue.check_ups:
         form_links = {
             **exercise_links(catalogue, prefix),
+            **check_up_links(catalogue),
             "page:assignment": BuiltLink("assignment.md"),
         }
         pages[check_up_uri(form)] = render_check_up(form, form_links)

@@ -326,3 +326,44 @@ def test_starting_fresh_does_not_offer_a_form_handed_in_again(
     expect(page.locator(".stc-check-up .stc-summary")).to_contain_text("Handed in.")
     expect(page.get_by_role("button", name="Hand in the check-up")).to_be_hidden()
     context.close()
+
+
+def test_another_students_check_up_is_never_handed_in_as_yours(
+    browser: Browser, site_url: str
+) -> None:
+    """On a shared computer without a fresh start, the next name does not inherit the last
+    student's check-up: not on the assignment page, not in the file, not on the form."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    open_before(page, site_url, "Ana")
+    page.locator('.stc-check-up .stc-unit[data-unit="1"]').click()
+    hand_in(page)
+    ana_form = page.url
+    page.goto(f"{site_url}assignment/?name=Week&ex={SPOT}&check=1")
+    wait_until_ready(page)
+    name = page.get_by_label("Your name")
+    name.fill("Ben")
+    name.blur()
+    steps = page.locator(".stc-assignment__check-up")
+    expect(steps.first).to_contain_text(f"(form {first_form('Ben')}) · not started")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my results").click()
+    results = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert results["student"] == "Ben" and results["checkUps"] == []
+    page.goto(ana_form)  # Ben's before is the other form: the page sends him there
+    notice = page.locator(".stc-check-up .stc-notice")
+    expect(notice).to_contain_text(
+        f"Your check-up before the exercises is form {first_form('Ben')}"
+    )
+    notice.get_by_role("link", name=f"Open form {first_form('Ben')}").click()
+    page.locator(".stc-check-up[data-stc-mounted]").wait_for()
+    expect(page.get_by_role("button", name="Hand in the check-up")).to_be_visible()
+    # A name whose form Ana's occupies is told so, and shown nothing of hers.
+    twin = next(n for n in ("Cy", "Di", "Ed", "Flo", "Gus") if first_form(n) == first_form("Ana"))
+    page.evaluate(f"localStorage.setItem('stc:v1:student', {json.dumps(twin)})")
+    page.goto(ana_form)
+    expect(page.locator(".stc-check-up .stc-notice")).to_contain_text(
+        "was handed in on this browser under another name"
+    )
+    expect(page.locator(".stc-check-up .stc-unit").first).to_be_hidden()
+    context.close()

@@ -9,7 +9,7 @@ import { clip, withoutHidden } from "./files.js";
 import { emptyRecord, isName } from "./records.js";
 import { describeForLearner } from "./scoring.js";
 import { putAside, putAsideCheckUp, readAll, readCheckUp, readSetting, writeCheckUp, writeSetting } from "./storage.js";
-import { ask, button, el, field, plural } from "./util.js";
+import { ask, button, el, field, plural, sameName } from "./util.js";
 
 export function assignment(root, data, links, forms) {
   const byId = new Map(data.map((e) => [e.id, e]));
@@ -51,9 +51,11 @@ export function assignment(root, data, links, forms) {
 
   /** The check-ups handed in, as the results file carries them: at most one per stage. */
   function handedIn() {
-    const before = takenBefore();
-    const after = before && readCheckUp(formFor("after", "", before))?.record;
-    return [before, after?.stage === "after" && after.submitted ? after : null].filter((r) => r && r.version === forms[r.form].version);
+    const name = student.value.trim();
+    const before = takenBefore(name);
+    const after = before && readCheckUp(formFor("after", name, before))?.record;
+    const theirs = after?.stage === "after" && after.submitted && sameName(after.student) === sameName(name);
+    return [before, theirs ? after : null].filter((r) => r && r.version === forms[r.form].version);
   }
 
   /** Each check-up's line: its link once it can be taken, and how far the student has got. */
@@ -73,14 +75,14 @@ export function assignment(root, data, links, forms) {
 
   function showCheckUps() {
     const name = student.value.trim();
-    const before = takenBefore();
+    const before = takenBefore(name);
     STAGES.forEach((stage, i) => {
       const step = steps[i];
       step.textContent = "";
       const label = `Check-up ${stage} the exercises`;
       const form = name || before ? formFor(stage, name, before) : "";
       const record = form && readCheckUp(form)?.record;
-      const mine = record && record.stage === stage;
+      const mine = record && record.stage === stage && sameName(record.student) === sameName(name);
       if (!name && !before) step.append(`${label} · type your name below first: it decides which form you take`);
       else if (stage === "after" && !before) step.append(`${label} (form ${form}) · take the check-up before first`);
       else step.append(el("a", { href: withAssignment(links.get(`check-up:${form}`), set, stage) }, `${label} (form ${form})`));
@@ -98,7 +100,7 @@ export function assignment(root, data, links, forms) {
     const record = current(id);
     // With check-ups, the exercises open once the check-up before is handed in: a baseline
     // taken after them would measure the practice, not the starting point.
-    const waiting = checkUps && !takenBefore();
+    const waiting = checkUps && !takenBefore(student.value.trim());
     const item = el(
       "li",
       {},

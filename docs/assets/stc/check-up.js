@@ -10,11 +10,12 @@ import { OUTCOMES, signed } from "./outcomes.js";
 import { putAsideCheckUp, readAll, readAside, readCheckUp, readSetting, storage, writable, writeCheckUp } from "./storage.js";
 import { ask, builtExercises, builtLinks, button, el, embeddedData, sameName } from "./util.js";
 
-/** The check-up this learner has handed in before the exercises, if any. */
-export function takenBefore() {
+/** The check-up the learner called `name` has handed in before the exercises, if any
+    (on a shared computer, another student's is not theirs). */
+export function takenBefore(name) {
   for (const form of facts.checkUps.forms) {
     const record = readCheckUp(form)?.record;
-    if (record?.stage === "before" && record.submitted) return record;
+    if (record?.stage === "before" && record.submitted && sameName(record.student) === sameName(name)) return record;
   }
   return null;
 }
@@ -96,7 +97,7 @@ export function mountCheckUp(root) {
     );
     return;
   }
-  const before = takenBefore();
+  const before = takenBefore(name);
   if (stage === "after" && !before) {
     refuse("Take the check-up before the exercises first.", assignmentPage, "Back to the assignment");
     return;
@@ -120,12 +121,13 @@ export function mountCheckUp(root) {
   // Work in progress that cannot be this check-up (unreadable, for an older version of the
   // form, or begun for the other stage under another name) is kept aside, and the form
   // starts fresh; a check-up handed in is never moved.
+  const draft = stored.record && !stored.record.submitted ? stored.record : null;
   const unusable =
     stored.text !== undefined ||
-    (stored.record && !stored.record.submitted && (stored.record.version !== data.version || stored.record.stage !== stage));
+    (draft && (draft.version !== data.version || draft.stage !== stage || sameName(draft.student) !== sameName(name)));
   if (unusable) {
     putAsideCheckUp(data.form);
-    say("Earlier picks on this form, saved for another version or another stage, were kept aside: this check-up starts fresh.");
+    say("Earlier picks on this form, saved for another version, stage or name, were kept aside: this check-up starts fresh.");
     stored = {};
   }
   if (!stored.record) {
@@ -143,6 +145,14 @@ export function mountCheckUp(root) {
     practised: [],
     at: "",
   };
+  if (state.submitted && sameName(state.student) !== sameName(name)) {
+    refuse(
+      `Form ${data.form} was handed in on this browser under another name. If that was not you, use \u201cStart fresh\u201d on the assignment page.`,
+      assignmentPage,
+      "Back to the assignment",
+    );
+    return;
+  }
   if (state.submitted && (state.version !== data.version || state.stage !== stage)) {
     const why =
       state.version !== data.version
