@@ -24,7 +24,7 @@ from .model import (
     SpotExercise,
     Why,
 )
-from .segment import Unit, segment, units_touching
+from .segment import Unit, by_paragraph, segment, units_touching
 from .text import PARAGRAPH_BREAK, normalize
 from .yaml_reader import Loc
 
@@ -55,10 +55,7 @@ class CheckedExercise:
     @property
     def paragraphs(self) -> list[list[Unit]]:
         """The units grouped by the paragraph they belong to."""
-        grouped: dict[int, list[Unit]] = {}
-        for unit in self.units:
-            grouped.setdefault(unit.paragraph, []).append(unit)
-        return [grouped[key] for key in sorted(grouped)]
+        return by_paragraph(self.units)
 
     @property
     def answers_by_unit(self) -> list[tuple[int, Answer]]:

@@ -25,7 +25,7 @@ from .model import (
     CheckUpInvented,
     SpotExercise,
 )
-from .segment import Unit, segment
+from .segment import Unit, by_paragraph, segment
 from .text import normalize
 from .yaml_reader import Loc
 
@@ -54,10 +54,8 @@ class CheckUpPart:
 
     @property
     def paragraphs(self) -> list[list[Unit]]:
-        grouped: dict[int, list[Unit]] = {}
-        for unit in self.units:
-            grouped.setdefault(unit.paragraph, []).append(unit)
-        return [grouped[key] for key in sorted(grouped)]
+        """The units grouped by the paragraph they belong to."""
+        return by_paragraph(self.units)
 
 
 @dataclass(frozen=True)

@@ -154,18 +154,12 @@ def load_check_up(path: Path) -> LoadedCheckUp:
 
 
 def _load_check_up(path: Path, text: str) -> LoadedCheckUp:
-    document = _read_document(path, text)
-    data, locator = document.data, document.locator
-    if not isinstance(data, dict):
-        raise Problems(
-            [
-                Diagnostic(
-                    path,
-                    locator.value(()),
-                    "a check-up form must be a set of keys (form, title, minutes, passages)",
-                )
-            ]
-        )
+    data, locator = _keys_of(
+        path,
+        text,
+        "a check-up form must be a set of keys (form, title, minutes, passages)",
+        "start with 'form: A' (or B), then 'title:', 'minutes:' and 'passages:'",
+    )
     passages = data.get("passages")
     for index, passage in enumerate(passages if isinstance(passages, list) else []):
         kind = passage.get("kind") if isinstance(passage, dict) else None
@@ -182,6 +176,14 @@ def _load_check_up(path: Path, text: str) -> LoadedCheckUp:
     return LoadedCheckUp(path, _validate(CheckUpForm, data, locator, _untagged), locator)
 
 
+def _keys_of(path: Path, text: str, message: str, hint: str) -> tuple[dict[str, Any], Locator]:
+    """A content file's keys and where each is, or the file's one problem: it is not keys."""
+    document = _read_document(path, text)
+    if not isinstance(document.data, dict):
+        raise Problems([Diagnostic(path, document.locator.value(()), message, hint)])
+    return document.data, document.locator
+
+
 def _untagged(loc: Loc) -> Loc:
     """Pydantic names the kind of a passage inside the error's location; the file does not."""
     if len(loc) > 2 and loc[0] == "passages" and loc[2] in CHECK_UP_PASSAGE_KINDS:
@@ -195,18 +197,12 @@ def load_article(path: Path) -> Article:
 
 
 def _load_exercise(path: Path, text: str) -> LoadedExercise:
-    document = _read_document(path, text)
-    data, locator = document.data, document.locator
-    if not isinstance(data, dict):
-        raise Problems(
-            [
-                Diagnostic(
-                    path,
-                    locator.value(()),
-                    "an exercise file must be a set of keys (id, title, kind, passage, …)",
-                )
-            ]
-        )
+    data, locator = _keys_of(
+        path,
+        text,
+        "an exercise file must be a set of keys (id, title, kind, passage, …)",
+        "write each key on its own line, as 'key: value', starting with 'id:'",
+    )
     kind = data.get("kind")
     if kind not in EXERCISE_KINDS:
         if kind is None:

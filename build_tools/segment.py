@@ -77,3 +77,11 @@ def segment(passage: str, split_at: Iterable[int] = ()) -> list[Unit]:
 def units_touching(units: list[Unit], start: int, end: int) -> list[Unit]:
     """The units that the span [start, end) of the passage touches."""
     return [u for u in units if u.start < end and start < u.end]
+
+
+def by_paragraph(units: Iterable[Unit]) -> list[list[Unit]]:
+    """Units grouped by the paragraph they belong to, in passage order."""
+    grouped: dict[int, list[Unit]] = {}
+    for unit in units:
+        grouped.setdefault(unit.paragraph, []).append(unit)
+    return [grouped[key] for key in sorted(grouped)]

@@ -8,6 +8,7 @@ import { leaning } from "./discernment.js";
 import facts from "./facts.js";
 import { OUTCOMES, signed } from "./outcomes.js";
 import { putAsideCheckUp, readAll, readAside, readCheckUp, readSetting, storage, writable, writeCheckUp } from "./storage.js";
+import { pickable } from "./units.js";
 import { ask, builtExercises, builtLinks, button, el, embeddedData, sameName } from "./util.js";
 
 /** The check-up the learner called `name` has handed in before the exercises, if any
@@ -234,20 +235,7 @@ export function mountCheckUp(root) {
     save();
   }
 
-  const MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-  units.forEach((unit, i) => {
-    unit.setAttribute("role", "checkbox");
-    unit.setAttribute("tabindex", "0");
-    unit.setAttribute("aria-checked", picked(Number(unit.getAttribute("data-unit"))));
-    unit.onclick = () => toggle(unit);
-    unit.onkeydown = (event) => {
-      const move = units[i + (MOVES[event.key] ?? Number.NaN)];
-      if (event.key === " " || event.key === "Enter") toggle(unit);
-      else if (move) move.focus();
-      else return;
-      event.preventDefault();
-    };
-  });
+  pickable(units, picked, toggle);
 
   /** Each sentence's outcome on the sentence and atop its explanation, as on an exercise. */
   function mark(unit) {

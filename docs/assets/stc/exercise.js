@@ -10,6 +10,7 @@ import { OUTCOMES, signed } from "./outcomes.js";
 import { emptyRecord } from "./records.js";
 import { learnerName, rank, scoreCompare, scoreSpot } from "./scoring.js";
 import { BLOCKED, load, readOne, write } from "./storage.js";
+import { pickable } from "./units.js";
 import { ask, builtExercises, builtLinks, el, embeddedData, plural } from "./util.js";
 
 const PROFICIENT = facts.levels.at(-1).name;
@@ -265,20 +266,7 @@ function spot(root, data, state, changed) {
     changed();
   }
 
-  const MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-  units.forEach((unit, i) => {
-    unit.setAttribute("role", "checkbox");
-    unit.setAttribute("tabindex", "0");
-    unit.setAttribute("aria-checked", picked(Number(unit.getAttribute("data-unit"))));
-    unit.onclick = () => toggle(unit);
-    unit.onkeydown = (event) => {
-      const next = units[i + (MOVES[event.key] ?? Number.NaN)];
-      if (event.key === " " || event.key === "Enter") toggle(unit);
-      else if (next) next.focus();
-      else return;
-      event.preventDefault();
-    };
-  });
+  pickable(units, picked, toggle);
 
   /** The outcome shown on a unit (a link to its explanation) and atop its explanation. */
   function mark(unit, name, label, sentence) {
