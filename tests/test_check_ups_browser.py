@@ -367,3 +367,35 @@ def test_another_students_check_up_is_never_handed_in_as_yours(
     )
     expect(page.locator(".stc-check-up .stc-unit").first).to_be_hidden()
     context.close()
+
+
+def test_a_check_up_by_keyboard_alone_at_320_px_with_everything_picked(
+    browser: Browser, site_url: str
+) -> None:
+    """Every sentence picked with Space and the arrow keys, handed in with the keyboard, on
+    the narrowest phone: nothing scrolls sideways before or after."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    open_before(page, site_url, "Ana")
+    units = page.locator(".stc-check-up .stc-unit")
+    count = units.count()
+    units.first.focus()
+    for index in range(count):
+        page.keyboard.press("Space")
+        if index < count - 1:
+            page.keyboard.press("ArrowRight")
+    expect(page.locator('.stc-check-up .stc-unit[aria-checked="true"]')).to_have_count(count)
+    width = "document.documentElement.scrollWidth"
+    assert page.evaluate(width) <= 320
+    page.get_by_role("button", name="Hand in the check-up").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Cancel")).to_be_focused()
+    page.keyboard.press("Shift+Tab")  # from Cancel back to "Hand it in"
+    expect(page.get_by_role("button", name="Hand it in")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".stc-check-up .stc-summary")).to_contain_text(
+        "Handed in. You caught 8 of 8 claims to flag, and flagged 8 of 8"
+    )
+    expect(page.locator(".stc-check-up .stc-summary")).to_be_focused()
+    assert page.evaluate(width) <= 320
+    context.close()
