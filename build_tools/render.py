@@ -23,6 +23,7 @@ from markupsafe import Markup
 from .catalogue import Catalogue
 from .checks import CheckedExercise
 from .checkups import CheckedForm
+from .downloads import OFFLINE_ZIP, packages
 from .loader import Article
 from .model import (
     LEVEL_NAMES,
@@ -41,6 +42,7 @@ STANDARDS_PAGE = "teachers/standards.md"
 PRINTING_PAGE = "teachers/printing.md"
 CHECK_UP_FORMS_PAGE = "teachers/check-up-forms.md"
 CHECK_UPS_PAGE = "teachers/check-ups.md"
+LMS_PAGE = "teachers/lms.md"
 """The teachers' page (written, not generated) on running check-ups and reading their figures."""
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -519,11 +521,17 @@ def check_up_links(catalogue: Catalogue) -> dict[str, BuiltLink]:
     return {f"check-up:{form.name}": BuiltLink(check_up_uri(form)) for form in catalogue.check_ups}
 
 
-def render_tools(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
+def render_tools(
+    catalogue: Catalogue, prefix: str = DEFAULT_PREFIX, packages_built: bool = False
+) -> dict[str, str]:
     shared, report = teacher_data(catalogue), teacher_data(catalogue, report=True)
     template = _env.get_template("tool.md.j2")
     needs: dict[str, Mapping[str, str | BuiltLink]] = {
-        "assign": {"page:assignment": "assignment.md", "page:check-ups": CHECK_UPS_PAGE},
+        "assign": {
+            "page:assignment": "assignment.md",
+            "page:check-ups": CHECK_UPS_PAGE,
+            **({"download:lms-all": packages(catalogue)[-1].path} if packages_built else {}),
+        },
         "assignment": {**exercise_links(catalogue, prefix), **check_up_links(catalogue)},
         "report": {},
     }
@@ -578,15 +586,59 @@ def restore_html(html: str, blocks: list[str]) -> str:
     return html
 
 
-def render_pages(catalogue: Catalogue, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
-    """Every generated page, keyed by its path in the docs folder."""
+def render_lms(
+    catalogue: Catalogue,
+    prefix: str = DEFAULT_PREFIX,
+    downloads: str = "none",
+    offline_size: int = 0,
+) -> str:
+    """The teachers' page for LMSs. `downloads` says what the build made: "built" (the
+    packages and the offline copy sit beside the page), "offline" (this is the offline
+    copy) or "none" (an engine without the plugin made nothing)."""
+    folder = posixpath.dirname(LMS_PAGE)
+    articles = catalogue.articles_in_order()
+    targets: dict[str, BuiltLink] = {}
+    data = []
+    for article in articles:
+        exercises = catalogue.exercises_of(article.id)
+        targets[f"article:{article.id}"] = BuiltLink(article_uri(article.id, prefix))
+        data.append(
+            {
+                "id": article.id,
+                "title": article.meta.title,
+                "exercises": [e.model.id for e in exercises],
+                "titles": {e.model.id: e.model.title for e in exercises},
+            }
+        )
+    targets.update(exercise_links(catalogue, prefix))
+    return _env.get_template("lms.md.j2").render(
+        downloads=downloads,
+        packages=[
+            {**p._asdict(), "href": posixpath.relpath(p.path, folder)} for p in packages(catalogue)
+        ],
+        offline=posixpath.relpath(OFFLINE_ZIP, folder),
+        offline_size=f"{max(1, round(offline_size / 1_000_000))} MB",
+        links=built_links(LMS_PAGE, targets),
+        data=data,
+    )
+
+
+def render_pages(
+    catalogue: Catalogue,
+    prefix: str = DEFAULT_PREFIX,
+    downloads: str = "none",
+    offline_size: int = 0,
+) -> dict[str, str]:
+    """Every generated page, keyed by its path in the docs folder. `downloads`: see
+    `render_lms`."""
     pages = {
         f"{prefix}/index.md": render_index(catalogue),
         PROGRESS_PAGE: render_progress(catalogue, prefix),
         STANDARDS_PAGE: render_standards(catalogue, prefix),
         PRINTING_PAGE: render_printing(catalogue, prefix),
         CHECK_UP_FORMS_PAGE: render_check_up_forms(catalogue, prefix),
-        **render_tools(catalogue, prefix),
+        LMS_PAGE: render_lms(catalogue, prefix, downloads, offline_size),
+        **render_tools(catalogue, prefix, downloads == "built"),
     }
     links: dict[str, BuiltLink] = {
         **exercise_links(catalogue, prefix),

@@ -61,4 +61,6 @@ def test_an_exercise_works_in_a_zensical_build(checked_page: Page, zensical_site
 def test_an_exercise_works_in_a_properdocs_build(checked_page: Page, properdocs_site: str) -> None:
     complete_an_exercise(checked_page, properdocs_site)
     checked_page.goto(properdocs_site + "progress/")
-    expect(checked_page.locator("[data-stc-progress]")).to_contain_text("you caught 3 of 3 unsupported claims")
+    expect(checked_page.locator("[data-stc-progress]")).to_contain_text(
+        "you caught 3 of 3 unsupported claims"
+    )

@@ -12,3 +12,5 @@ class SpotTheClaimConfig(Config):
     exercises_dir = c.Type(str, default="exercises")
     # Folder inside the site where the generated article and exercise pages go.
     pages_dir = c.Type(str, default="articles")
+    # Build the offline classroom copy (a zip of the site that works from disk) with the site.
+    offline_copy = c.Type(bool, default=True)

@@ -25,7 +25,9 @@ from mkdocs.structure.pages import Page
 
 from ..catalogue import Catalogue, load_catalogue
 from ..diagnostics import format_all
+from ..downloads import OFFLINE_ZIP
 from ..html_gate import unsafe_markup
+from ..offline import offline_zip
 from ..render import (
     lift_html,
     navigation,
@@ -34,8 +36,16 @@ from ..render import (
     render_pages,
     restore_html,
 )
+from ..scorm import all_packages
 from ..skip_link import add_skip_link
 from .config import SpotTheClaimConfig
+from .offline_build import (
+    add_files,
+    build_offline_site,
+    building_offline,
+    finish_site,
+    prepare_config,
+)
 
 log = logging.getLogger("mkdocs.plugins.spot-the-claim")
 
@@ -50,6 +60,8 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
         self.catalogue: Catalogue | None = None
         self.pages: dict[str, str] = {}
         self.blocks: dict[str, list[str]] = {}
+        self.offline = False  # this instance builds the offline copy
+        self.downloads: dict[str, bytes] = {}  # made by the last offline build, by site path
 
     def _content_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.exercises_dir
@@ -61,6 +73,9 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
         self.problems, self.catalogue = None, None
         if not self.config.enabled:
             return config
+        self.offline = building_offline()
+        if self.offline:
+            prepare_config(config)
         root = self._content_root(config)
         if not root.is_dir():
             raise PluginError(f"spot-the-claim: no content folder at {root}")
@@ -84,13 +99,23 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
                     checks[name] = logging.INFO
             return config
         self.catalogue = catalogue
-        self.pages = render_pages(catalogue, self.config.pages_dir)
+        downloads = "offline" if self.offline else "none"
+        if not self.offline and self.config.offline_copy:
+            self._make_downloads(config, catalogue)
+            downloads = "built"
+        size = len(self.downloads.get(OFFLINE_ZIP, b""))
+        self.pages = render_pages(catalogue, self.config.pages_dir, downloads, size)
         self.last_good = set(self.pages)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or not self.pages:
             return files
+        if self.offline:
+            add_files(files, config)
+        elif self.config.offline_copy:
+            for path, archive in self.downloads.items():
+                files.append(File.generated(config, path, content=archive))
         for src_uri, content in self.pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
@@ -105,6 +130,22 @@ class SpotTheClaimPlugin(BasePlugin[SpotTheClaimConfig]):
                 config.nav, index, navigation(self.catalogue, self.config.pages_dir)
             )
         return files
+
+    def _make_downloads(self, config: MkDocsConfig, catalogue: Catalogue) -> None:
+        """The offline copy and the LMS packages, made from a second build for reading from
+        disk. Made once per `mkdocs serve` (a preview's rebuild should not wait for a second
+        site; restart it for fresh downloads) and on every `mkdocs build`."""
+        if self.serving and self.downloads:
+            return
+        with build_offline_site(config) as folder:
+            self.downloads = {
+                OFFLINE_ZIP: offline_zip(folder),
+                **all_packages(catalogue, folder, self.config.pages_dir),
+            }
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.offline:
+            finish_site(config)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

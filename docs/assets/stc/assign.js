@@ -1,6 +1,7 @@
 /* The assignment builder: the teacher picks exercises and gets a link. The link carries
    only the assignment's name and the exercises' ids. */
 import { withAssignment } from "./assignment-link.js";
+import { download, fileName } from "./downloads.js";
 import facts from "./facts.js";
 import { button, el, field, plural } from "./util.js";
 
@@ -65,6 +66,9 @@ export function assign(root, data, links, forms = {}) {
   const create = button("Create link", true);
   const copy = button("Copy link");
   copy.hidden = true;
+  const lms = button("Download as an LMS package (SCORM 1.2)");
+  lms.hidden = true;
+  let made = null; // the assignment the link and the package are for
 
   function applyFilters() {
     for (const b of boxes) {
@@ -90,10 +94,12 @@ export function assign(root, data, links, forms = {}) {
       (shown ? shown.box : filters[0][1].querySelector("select")).focus();
       return;
     }
-    link.value = withAssignment(links.get("page:assignment"), { title: name.value.trim(), ids, checkUps: hasCheckUps && checkUps.checked });
+    made = { title: name.value.trim(), ids, checkUps: hasCheckUps && checkUps.checked };
+    link.value = withAssignment(links.get("page:assignment"), made);
     copy.hidden = false;
-    const withCheckUps = hasCheckUps && checkUps.checked ? ", with a check-up before and after" : "";
-    status.textContent = `Link created for ${plural(ids.length, "exercise")}${withCheckUps}. Copy it and share it with your students.`;
+    lms.hidden = false;
+    const withCheckUps = made.checkUps ? ", with a check-up before and after" : "";
+    status.textContent = `Link created for ${plural(ids.length, "exercise")}${withCheckUps}. Copy it and share it with your students, or download it as a package for your LMS.`;
     link.focus();
     link.select();
   };
@@ -107,6 +113,27 @@ export function assign(root, data, links, forms = {}) {
         status.textContent = "Select the link and copy it (Ctrl+C or Cmd+C).";
       },
     );
+  };
+  lms.onclick = async () => {
+    const kit = links.get("download:lms-all");
+    if (!kit || location.protocol === "file:") {
+      status.textContent = "LMS packages are made on the online site: open this page there.";
+      return;
+    }
+    const { title, ids } = made;
+    status.textContent = "Making the package…";
+    try {
+      const response = await fetch(kit);
+      if (!response.ok) throw new Error(`the site answered ${response.status}`);
+      const { assignmentPackage } = await import("./lms-package.js");
+      const zip = await assignmentPackage(new Uint8Array(await response.arrayBuffer()), { title, ids });
+      const file = fileName(["spot-the-claim", title, "scorm12"], "zip");
+      download(file, "application/zip", zip);
+      const leftOut = made.checkUps ? " Check-ups are not part of an LMS package; use the link for them." : "";
+      status.textContent = `Package downloaded as ${file}: upload it to your LMS as a SCORM 1.2 package.${leftOut}`;
+    } catch (error) {
+      status.textContent = `The package could not be made (${error.message}). Reload the page and try again.`;
+    }
   };
   const bar = el("div", { class: "stc-filters" });
   for (const [, wrap] of filters) bar.append(wrap);
@@ -122,5 +149,5 @@ export function assign(root, data, links, forms = {}) {
     root.append(group);
   }
   root.append(bar, list);
-  root.append(field("Assignment name", name), create, field("Link for your students", link), copy, status);
+  root.append(field("Assignment name", name), create, field("Link for your students", link), copy, " ", lms, status);
 }

@@ -6,7 +6,7 @@ import { checkUpWords, formFor, STAGES, scoreCheckUp } from "./check-up-rules.js
 import { download, fileName } from "./downloads.js";
 import facts from "./facts.js";
 import { clip, withoutHidden } from "./files.js";
-import { emptyRecord, isName } from "./records.js";
+import { emptyRecord, handedInWork, isName } from "./records.js";
 import { describeForLearner } from "./scoring.js";
 import { putAside, putAsideCheckUp, readAll, readCheckUp, readSetting, writeCheckUp, writeSetting } from "./storage.js";
 import { ask, button, el, field, plural, sameName } from "./util.js";
@@ -39,11 +39,7 @@ export function assignment(root, data, links, forms) {
   const records = readAll();
   // What is handed in for each exercise: the attempt that gave the learner's best result
   // (kept through Try again), or else the work as it stands.
-  const current = (id) => {
-    const record = records.get(id);
-    if (!record || record.version !== byId.get(id).version) return null;
-    return record.best && record.bestAnswer ? { ...record, ...record.bestAnswer, checked: true, result: record.best } : record;
-  };
+  const current = (id) => handedInWork(records.get(id), byId.get(id).version);
   const list = el("ol", { class: "stc-assignment" });
   const student = el("input", { type: "text", maxlength: String(facts.limits.name), autocomplete: "name" });
   student.value = readSetting("student");

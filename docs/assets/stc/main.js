@@ -60,6 +60,10 @@ async function ready() {
   document.documentElement.setAttribute("data-stc-ready", String(++shown)); // tests wait for it
 }
 
+// An offline page in a frame is an exercise in an LMS package's launch page, which has
+// the list of exercises: the site's header, menus and footer would only lead out of it.
+if (window.stcOffline && window.top !== window.self) document.documentElement.classList.add("stc-in-package");
+
 // document$ is Material's observable of each page it shows (a global, by design).
 document$.subscribe(() => {
   ready();

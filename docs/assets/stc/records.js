@@ -90,3 +90,11 @@ export function progressOf(record, version) {
   if (!record || record.version !== version) return "";
   return record.checked || record.best ? "done" : "started";
 }
+
+/** What is handed in for an exercise: the attempt that gave the learner's best result (kept
+    through Try again), or else the work as it stands; null when nothing is saved for this
+    version. The assignment's results file and an LMS package both hand in this. */
+export function handedInWork(record, version) {
+  if (!record || record.version !== version) return null;
+  return record.best && record.bestAnswer ? { ...record, ...record.bestAnswer, checked: true, result: record.best } : record;
+}

@@ -45,6 +45,16 @@ export function scoreCompare(reference, verdict) {
   return { correct, level: correct ? PROFICIENT : BASIC };
 }
 
+/** A result as marks out of 100, as an LMS gradebook takes them: each unsupported claim
+    found earns its share and each wrong pick takes one share back (never below 0); a
+    compare verdict earns all or nothing. No result earns 0. */
+export function percent(result) {
+  if (!result) return 0;
+  if ("correct" in result) return result.correct ? 100 : 0;
+  if (!result.targets) return result.wrong ? 0 : 100;
+  return Math.round((Math.max(0, result.found - result.wrong) / result.targets) * 100);
+}
+
 /** Orders results of one exercise, for keeping the best. */
 export function rank(result) {
   return "correct" in result ? Number(result.correct) : (result.found - result.wrong) * 100 + result.whyRight;

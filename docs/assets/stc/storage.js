@@ -8,11 +8,25 @@ const PREFIX = facts.storagePrefix;
 const SETTINGS = new Set(facts.storageSettings);
 export const BLOCKED = "Progress can't be saved in this browser (storage is blocked or full).";
 
-/** localStorage if this browser lets the site read it, else null. A full store is still
-    readable: everything saved must stay visible even when nothing more can be written. */
+/** Inside an LMS package, the store the launch page keeps for the LMS session (see
+    package.js): on the launch page itself or on an exercise page in its frame. */
+function packageStore() {
+  for (const place of [window, window.parent]) {
+    try {
+      if (place.stcPackage?.store) return place.stcPackage.store;
+    } catch {
+      /* a frame of another origin */
+    }
+  }
+  return null;
+}
+
+/** Where progress is kept: the LMS session's store inside a package, else localStorage if
+    this browser lets the site read it, else null. A full store is still readable:
+    everything saved must stay visible even when nothing more can be written. */
 export function storage() {
   try {
-    const store = localStorage;
+    const store = packageStore() ?? localStorage;
     store.getItem(PREFIX);
     return store;
   } catch {

@@ -1,0 +1,45 @@
+/* An LMS package (SCORM 1.2) for one assignment, made in the browser from the site's
+   package of every exercise: the same pages, with the launch page's exercise list and the
+   manifest's names made the assignment's. Nothing but those two files changes. */
+import { makeZip, readZip } from "./zip.js";
+
+const LAUNCH = "launch.html";
+const MANIFEST = "imsmanifest.xml";
+
+/** FNV-1a of a text, as 8 hex digits: a package's identifier from its contents. */
+function fnv(text) {
+  let hash = 0x811c9dc5;
+  for (const char of text) {
+    hash ^= char.codePointAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** The zip of the assignment `{ title, ids }`'s package, from the bytes of the package of
+    every exercise. Exercises the package does not hold are left out; throws when none is
+    left or the package is not one of the site's. */
+export async function assignmentPackage(allExercises, { title, ids }) {
+  const entries = await readZip(allExercises);
+  const files = new Map(entries);
+  if (!files.has(LAUNCH) || !files.has(MANIFEST)) throw new Error("not one of the site's LMS packages");
+  const decoder = new TextDecoder();
+  const page = new DOMParser().parseFromString(decoder.decode(files.get(LAUNCH)), "text/html");
+  const script = page.getElementById("stc-package-data");
+  const [data] = JSON.parse(script.textContent);
+  const byId = new Map(data.exercises.map((exercise) => [exercise.id, exercise]));
+  const exercises = ids.filter((id) => byId.has(id)).map((id) => byId.get(id));
+  if (!exercises.length) throw new Error("none of the assignment's exercises is in the package");
+  const name = `Spot the Claim: ${title}`;
+  const identifier = `spot-the-claim-assignment-${fnv(`${title}\n${ids.join(",")}`)}`;
+  // Text set as text: the title cannot become markup; "<" in the data cannot end its script.
+  script.textContent = JSON.stringify([{ ...data, identifier, title: name, exercises }]).replace(/</g, "\\u003c");
+  page.title = name;
+  page.querySelector(".stc-package__title").textContent = name;
+  const launch = `<!doctype html>\n${page.documentElement.outerHTML}\n`;
+  const xml = new DOMParser().parseFromString(decoder.decode(files.get(MANIFEST)), "application/xml");
+  xml.documentElement.setAttribute("identifier", identifier);
+  for (const node of xml.getElementsByTagName("title")) node.textContent = name;
+  const manifest = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(xml.documentElement)}\n`;
+  return makeZip(entries.map(([file, bytes]) => [file, file === LAUNCH ? launch : file === MANIFEST ? manifest : bytes]));
+}

@@ -1,0 +1,24 @@
+/* The teachers' page for LMSs: the Common Cartridge button. The cartridge's links are the
+   addresses of the pages as this browser reaches them, so they point wherever the site is
+   hosted; from the offline copy there is no address to point at. */
+import { downloadCartridge } from "./cartridge.js";
+import { button, el } from "./util.js";
+
+export function lmsTools(root, articles, links) {
+  const make = button("Download the Common Cartridge", true);
+  const status = el("p", { role: "status" });
+  make.onclick = async () => {
+    if (location.protocol === "file:") {
+      status.textContent = "A cartridge links to the online site: make it there, not from the offline copy.";
+      return;
+    }
+    const linked = articles.map((article) => ({
+      title: article.title,
+      url: links.get(`article:${article.id}`),
+      exercises: article.exercises.map((id) => ({ title: article.titles[id], url: links.get(`exercise:${id}`) })),
+    }));
+    await downloadCartridge("Spot the Claim", linked);
+    status.textContent = "Cartridge downloaded as spot-the-claim-common-cartridge.imscc: import it into your course.";
+  };
+  root.append(make, status);
+}
