@@ -104,7 +104,8 @@ def test_a_manifest_that_breaks_the_schema_is_refused() -> None:
     """The schema check can fail: a resource without its required identifier."""
     bad = b"""<manifest identifier="m" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
       xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"><organizations/>
-      <resources><resource type="webcontent" adlcp:scormtype="sco" href="a.html"/></resources></manifest>"""
+      <resources><resource type="webcontent" adlcp:scormtype="sco" href="a.html"/>
+      </resources></manifest>"""
     assert not scorm_schema().validate(etree.fromstring(bad))
     wrong_kind = bad.replace(b'type="webcontent"', b'identifier="r" type="webcontent"').replace(
         b'scormtype="sco"', b'scormtype="lesson"'
@@ -120,7 +121,8 @@ HOST = """<!doctype html>
   // The LMS side: scorm-again's SCORM 1.2 runtime, started with what the LMS had stored
   // (given in the address's fragment by the test), committing nowhere.
   window.API = new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
-  if (location.hash) window.API.loadFromJSON(JSON.parse(decodeURIComponent(location.hash.slice(1))));
+  const stored = decodeURIComponent(location.hash.slice(1));
+  if (stored) window.API.loadFromJSON(JSON.parse(stored));
   const frame = document.createElement("iframe");
   frame.title = "Course content";
   frame.style.cssText = "width: 100%; height: 900px; border: 0";
