@@ -56,8 +56,13 @@ def wait_for(url: str, seconds: float = 20) -> None:
     raise RuntimeError(f"nothing answered at {url}")
 
 
-def mkdocs_build(config: Path, out: Path, site_url: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    config: Path, out: Path, site_url: str, downloads: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict`; the offline copy and LMS packages (a second build) only with
+    `downloads`, for the tests about them: the others build variants of the site."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    env["OFFLINE_COPY"] = "true" if downloads else "false"
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
         capture_output=True,
@@ -73,7 +78,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", out, url)
+    result = mkdocs_build(ROOT / "mkdocs.yml", out, url, downloads=True)
     assert result.returncode == 0, result.stderr
     return out, url
 

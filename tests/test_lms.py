@@ -225,3 +225,86 @@ def test_an_assignment_package_reports_to_a_scorm_runtime(
         launch.get_by_role("link", name="1. ").click()
         expect(exercise.locator(".stc-summary")).to_contain_text("You found 3 of 3")
         assert outside == []
+
+
+# ---- Common Cartridge 1.3 ----
+# No schema of Common Cartridge 1.3 can be had without a connection, so the cartridge is
+# checked against what the IMS Common Cartridge 1.3 specification requires of a cartridge
+# of web links: the manifest in the imsccv1p3 binding of IMS Content Packaging, schema
+# "IMS Common Cartridge" version "1.3.0", one organization with structure
+# "rooted-hierarchy" under a single root item, each resource of type "imswl_xmlv1p3" naming
+# one file, a <webLink> in the imswl_v1p3 namespace with a title and a URL.
+
+CC = "{http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1}"
+WL = "{http://www.imsglobal.org/xsd/imsccv1p3/imswl_v1p3}"
+
+
+def check_cartridge(archive: zipfile.ZipFile) -> list[tuple[str, str, str]]:
+    """The spec's requirements; returns (module, link title, URL) in the cartridge's order."""
+    names = set(archive.namelist())
+    manifest = etree.fromstring(archive.read("imsmanifest.xml"))
+    assert manifest.tag == f"{CC}manifest"
+    assert manifest.findtext(f"{CC}metadata/{CC}schema") == "IMS Common Cartridge"
+    assert manifest.findtext(f"{CC}metadata/{CC}schemaversion") == "1.3.0"
+    identifiers = [e.get("identifier") for e in manifest.iter() if e.get("identifier")]
+    assert len(identifiers) == len(set(identifiers))
+    assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", i) for i in identifiers)  # xs:ID
+    (organization,) = manifest.findall(f"{CC}organizations/{CC}organization")
+    assert organization.get("structure") == "rooted-hierarchy"
+    (root,) = organization.findall(f"{CC}item")
+    assert root.get("identifierref") is None
+    resources = {r.get("identifier"): r for r in manifest.findall(f"{CC}resources/{CC}resource")}
+    links = []
+    for module in root.findall(f"{CC}item"):
+        for item in module.findall(f"{CC}item"):
+            resource = resources.pop(item.get("identifierref"))
+            assert resource.get("type") == "imswl_xmlv1p3"
+            (file,) = resource.findall(f"{CC}file")
+            assert file.get("href") in names
+            link = etree.fromstring(archive.read(file.get("href")))
+            assert link.tag == f"{WL}webLink"
+            assert link.findtext(f"{WL}title") == item.findtext(f"{CC}title")
+            url = link.find(f"{WL}url")
+            assert url.get("target") in ("_self", "_blank")
+            links.append(
+                (module.findtext(f"{CC}title"), link.findtext(f"{WL}title"), url.get("href"))
+            )
+    assert resources == {}  # every resource is in the organization
+    return links
+
+
+def test_the_common_cartridge_links_every_article_and_exercise_in_order(
+    checked_page: Page, site_url: str
+) -> None:
+    page = checked_page
+    page.goto(site_url + "teachers/lms/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the Common Cartridge").click()
+    assert download.value.suggested_filename.endswith(".imscc")
+    with zipfile.ZipFile(download.value.path()) as archive:
+        assert archive.testzip() is None
+        links = check_cartridge(archive)
+    # The site's order: the articles index, then each article's exercises as its page lists.
+    page.goto(site_url + "articles/")
+    articles = page.locator("article a[href]").evaluate_all(
+        "links => links.map(a => a.href).filter(h => /articles\\/[^/]+\\/$/.test(h))"
+    )
+    expected: list[str] = []
+    for article in dict.fromkeys(articles):
+        expected.append(article)
+        page.goto(article)
+        expected += [
+            h
+            for h in page.locator(".stc-exercise-list a, article li a").evaluate_all(
+                "links => links.map(a => a.href)"
+            )
+            if h.startswith(article)
+            and h != article
+            and "answer-key" not in h
+            and "worksheet" not in h
+        ]
+    assert [url for _, _, url in links] == list(dict.fromkeys(expected))
+    assert len(links) == 2 + 33  # two articles, 33 exercises
+    assert links[0][1] == f"Read the article: {links[0][0]}"
+    for _, _, url in links:
+        assert page.request.get(url).ok
