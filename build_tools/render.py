@@ -495,7 +495,9 @@ def built_links(page: str, targets: Mapping[str, str | BuiltLink]) -> Markup:
         version = f' data-stc-version="{link.version}"' if link.version else ""
         path = posixpath.relpath(link.path, folder)
         links.append(f'[{text}]({path}){{ data-stc-link="{key}"{version} }}')
-    return Markup(f'{" ".join(links)}\n{{: .stc-links hidden="hidden" }}' if links else "")
+    return Markup(
+        f'{" ".join(links)}\n{{: .stc-links hidden="hidden" data-search-exclude }}' if links else ""
+    )
 
 
 class BuiltLink(NamedTuple):
@@ -617,7 +619,7 @@ def render_lms(
             {**p._asdict(), "href": posixpath.relpath(p.path, folder)} for p in packages(catalogue)
         ],
         offline=posixpath.relpath(OFFLINE_ZIP, folder),
-        offline_size=f"{max(1, round(offline_size / 1_000_000))} MB",
+        offline_size=f"{offline_size / 1_000_000:.1f} MB",
         links=built_links(LMS_PAGE, targets),
         data=data,
     )

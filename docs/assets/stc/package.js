@@ -122,7 +122,7 @@ export function mountPackage(root) {
     list.textContent = "";
     exercises.forEach((exercise, i) => {
       const state = progressOf(records.get(exercise.id), exercise.version);
-      const link = el("a", { href: exercise.href }, `${i + 1}. ${exercise.title}`);
+      const link = el("a", { href: exercise.href }, exercise.title);
       if (i === shown) link.setAttribute("aria-current", "page");
       link.addEventListener("click", (event) => {
         event.preventDefault();
@@ -134,7 +134,7 @@ export function mountPackage(root) {
     });
     const done = plural(score.done, "exercise");
     status.textContent = session
-      ? `${done} of ${score.total} checked · score so far ${score.raw} of 100.${problem ? ` Your course did not save the last change (${problem}).` : ""}`
+      ? `${done} of ${score.total} checked · score ${score.raw} of 100 (exercises not yet checked count as 0).${problem ? ` Your course did not save the last change (${problem}).` : ""}`
       : `${done} of ${score.total} checked.`;
     for (const step of root.querySelectorAll("[data-stc-package-step]")) {
       const to = shown + Number(step.dataset.stcPackageStep);
@@ -179,6 +179,9 @@ export function mountPackage(root) {
     session.commit();
     session.finish();
   }
+  // Without an LMS the pages save to localStorage; opened from disk the frame cannot be
+  // read, but its saves still reach this page as storage events.
+  window.addEventListener("storage", () => showProgress());
   window.addEventListener("pagehide", close);
   window.addEventListener("beforeunload", close);
 
