@@ -165,7 +165,7 @@ def test_two_students_before_and_after_in_the_class_report(
     page.get_by_role("button", name="Create link").click()
     expect(page.get_by_role("status")).to_have_text(
         "Link created for 1 exercise, with a check-up before and after. Copy it and share it"
-        " with your students."
+        " with your students, or download it as a package for your LMS."
     )
     link = page.get_by_label("Link for your students").input_value()
     assert "check=1" in link

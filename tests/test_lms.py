@@ -180,6 +180,8 @@ def test_an_assignment_package_reports_to_a_scorm_runtime(
         assert page.evaluate("API.LMSGetValue('cmi.core.lesson_status')") == "incomplete"
         assert page.evaluate("API.LMSGetValue('cmi.core.score.raw')") == "50"
         launch.get_by_role("button", name="Next exercise").click()
+        expect(exercise.locator("html[data-stc-ready]")).to_have_count(1)
+        expect(exercise.locator("h1")).to_have_text(second["title"])
         exercise.locator(f'.stc-unit[data-unit="{targets[0]}"]').click()
         exercise.get_by_role("button", name="Check answers").click()
         expect(launch.locator("[data-stc-package-status]")).to_contain_text(
