@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from markupsafe import Markup
 
 from .catalogue import Catalogue
@@ -42,8 +42,9 @@ STANDARDS_PAGE = "teachers/standards.md"
 PRINTING_PAGE = "teachers/printing.md"
 CHECK_UP_FORMS_PAGE = "teachers/check-up-forms.md"
 CHECK_UPS_PAGE = "teachers/check-ups.md"
-LMS_PAGE = "teachers/lms.md"
 """The teachers' page (written, not generated) on running check-ups and reading their figures."""
+LMS_PAGE = "teachers/lms.md"
+"""The teachers' page on LMS packages, the cartridge and the offline copy (generated)."""
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 _env = Environment(
@@ -112,6 +113,11 @@ _env.filters["script_json"] = json_for_script
 _env.globals["front_matter"] = front_matter
 _env.filters["paragraphs"] = paragraphs
 _env.globals["target_units"] = target_units
+
+
+def template(name: str) -> Template:
+    """One of `templates/`, with the escaping and filters every generated file shares."""
+    return _env.get_template(name)
 
 
 def content_hash(exercise: CheckedExercise) -> str:

@@ -15,13 +15,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from .catalogue import Catalogue
 from .checks import CheckedExercise
 from .downloads import packages
 from .offline import ASSETS, folder_entries, zip_bytes
-from .render import exercise_uri, json_for_script, teacher_data
+from .render import exercise_uri, teacher_data, template
 
 LAUNCH_PAGE = "launch.html"
 MANIFEST = "imsmanifest.xml"
@@ -30,15 +28,6 @@ PACKAGE_DATA_ID = "stc-package-data"
 _LEFT_OUT = re.compile(
     r"^(teachers/|check-ups/|downloads/|how-the-answers-were-made\.html$|articles/[^/]+/answer-key\.html$)"
 )
-
-_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_env.filters["script_json"] = json_for_script
 
 
 def page_href(exercise: CheckedExercise, pages_dir: str) -> str:
@@ -64,16 +53,14 @@ def package_data(
 
 
 def launch_page(data: Mapping[str, Any]) -> str:
-    return _env.get_template("scorm-launch.html.j2").render(
-        data=data, title=data["title"], assets=ASSETS
-    )
+    return template("scorm-launch.html.j2").render(data=data, title=data["title"], assets=ASSETS)
 
 
 def manifest(identifier: str, title: str, files: Iterable[str]) -> str:
     """`imsmanifest.xml` for a package of one SCO, launched from `LAUNCH_PAGE`, listing
     every file of the package (IMS Content Packaging 1.1.2 with the ADL SCORM 1.2
     extensions)."""
-    return _env.get_template("imsmanifest.xml.j2").render(
+    return template("imsmanifest.xml.j2").render(
         identifier=identifier, title=title, launch=LAUNCH_PAGE, files=sorted(files)
     )
 

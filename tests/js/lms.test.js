@@ -8,10 +8,12 @@ import { cartridgeFiles, webLink, xmlText } from "../../docs/assets/stc/cartridg
 import facts from "../../docs/assets/stc/facts.js";
 import {
   exerciseMark,
+  findApi,
   fromSuspendData,
   interaction,
   learnerName,
   lessonStatus,
+  openSession,
   packageScore,
   timespan,
   toSuspendData,
@@ -131,6 +133,52 @@ test("suspend data round-trips the store, and only the site's keys come back", (
     }),
     { numRuns: runs },
   );
+});
+
+test("the API is found up the parents, or the opener's, only with all eight functions", () => {
+  const names = [
+    "LMSInitialize",
+    "LMSFinish",
+    "LMSGetValue",
+    "LMSSetValue",
+    "LMSCommit",
+    "LMSGetLastError",
+    "LMSGetErrorString",
+    "LMSGetDiagnostic",
+  ];
+  const api = Object.fromEntries(names.map((name) => [name, () => "true"]));
+  const top = { API: api };
+  top.parent = top;
+  const frame = { parent: { parent: top } };
+  assert.equal(findApi(frame), api);
+  assert.equal(findApi({ parent: null, opener: frame }), api);
+  const partial = { API: { LMSInitialize: () => "true" } };
+  partial.parent = partial;
+  assert.equal(findApi(partial), null);
+  const foreign = {
+    get API() {
+      throw new Error("another origin");
+    },
+    parent: top,
+  };
+  assert.equal(findApi(foreign), api);
+});
+
+test("a read the LMS cannot answer is empty, never 'false' or 'null'", () => {
+  const values = { "cmi.core.student_name": null, "cmi.suspend_data": 7 };
+  const api = {
+    LMSInitialize: () => "true",
+    LMSGetValue: (element) => {
+      if (element === "cmi.core.lesson_status") throw new Error("broken");
+      return values[element];
+    },
+  };
+  const session = openSession(api);
+  assert.deepEqual(
+    ["cmi.core.student_name", "cmi.suspend_data", "cmi.core.lesson_status"].map((element) => session.get(element)),
+    ["", "", ""],
+  );
+  assert.equal(openSession({ LMSInitialize: () => "false" }), null);
 });
 
 test("SCORM 1.2 time spans are HHHH:MM:SS.SS", () => {

@@ -79,6 +79,14 @@ export function assign(root, data, links, forms = {}) {
     }
   }
   for (const [, wrap] of filters) wrap.querySelector("select").onchange = applyFilters;
+  // A package is of the assignment the link was made for: once the form changes, the link
+  // must be made again before a package can be.
+  const stale = () => {
+    lms.hidden = true;
+  };
+  name.addEventListener("input", stale);
+  list.addEventListener("change", stale);
+  checkUps.addEventListener("change", stale);
 
   // What is missing is where the focus goes, so the next key pressed supplies it.
   create.onclick = () => {

@@ -4,6 +4,7 @@
    reading the site at, so that it points wherever the site is hosted. The files are made by
    pure functions (for Node's tests); `downloadCartridge` zips and downloads them. */
 import { download } from "./downloads.js";
+import { xmlCharacters } from "./util.js";
 import { makeZip } from "./zip.js";
 
 const CP = "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1";
@@ -16,8 +17,7 @@ export const WEB_LINK_TYPE = "imswl_xmlv1p3";
 /** Text or an attribute value for XML: the five special characters escaped, and characters
     XML 1.0 cannot hold at all dropped. */
 export function xmlText(text) {
-  return String(text)
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
+  return xmlCharacters(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

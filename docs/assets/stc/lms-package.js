@@ -1,6 +1,7 @@
 /* An LMS package (SCORM 1.2) for one assignment, made in the browser from the site's
    package of every exercise: the same pages, with the launch page's exercise list and the
    manifest's names made the assignment's. Nothing but those two files changes. */
+import { xmlCharacters } from "./util.js";
 import { makeZip, readZip } from "./zip.js";
 
 const LAUNCH = "launch.html";
@@ -30,7 +31,8 @@ export async function assignmentPackage(allExercises, { title, ids }) {
   const byId = new Map(data.exercises.map((exercise) => [exercise.id, exercise]));
   const exercises = ids.filter((id) => byId.has(id)).map((id) => byId.get(id));
   if (!exercises.length) throw new Error("none of the assignment's exercises is in the package");
-  const name = `Spot the Claim: ${title}`;
+  // The manifest's title is at most 200 characters of XML text (IMS CP 1.1.2).
+  const name = xmlCharacters(`Spot the Claim: ${title}`).slice(0, 200);
   const identifier = `spot-the-claim-assignment-${fnv(`${title}\n${ids.join(",")}`)}`;
   // Text set as text: the title cannot become markup; "<" in the data cannot end its script.
   script.textContent = JSON.stringify([{ ...data, identifier, title: name, exercises }]).replace(/</g, "\\u003c");

@@ -7,11 +7,21 @@ import { handedInWork } from "./records.js";
 import { percent, rescore } from "./scoring.js";
 
 const PREFIX = facts.storagePrefix;
+const API_FUNCTIONS = [
+  "LMSInitialize",
+  "LMSFinish",
+  "LMSGetValue",
+  "LMSSetValue",
+  "LMSCommit",
+  "LMSGetLastError",
+  "LMSGetErrorString",
+  "LMSGetDiagnostic",
+];
 const SUSPEND_FORMAT = 1;
 // SCORM 1.2's cmi.suspend_data is a CMIString4096; many LMSs keep more, some refuse it.
 export const SUSPEND_LIMIT = 4096;
 
-/** The LMS's SCORM 1.2 API: the `API` object of `win` or of one of its parents (at most
+/** The LMS's SCORM 1.2 API (an `API` object with all eight functions) of `win` or of one of its parents (at most
     seven levels up), else of its opener's, as ADL's specimen code finds it. A window of
     another origin on the way cannot be read and is passed over. */
 export function findApi(win) {
@@ -19,7 +29,7 @@ export function findApi(win) {
     let current = start;
     for (let level = 0; current && level <= 7; level++) {
       try {
-        if (current.API && typeof current.API.LMSInitialize === "function") return current.API;
+        if (current.API && API_FUNCTIONS.every((name) => typeof current.API[name] === "function")) return current.API;
       } catch {
         /* another origin's window */
       }
@@ -51,7 +61,15 @@ export function openSession(api) {
   let finished = false;
   const session = {
     problem: "",
-    get: (element) => call("LMSGetValue", element),
+    get(element) {
+      // A value the LMS cannot give reads as empty, never as the text "false" or "null".
+      try {
+        const value = api.LMSGetValue(element);
+        return typeof value === "string" ? value : "";
+      } catch {
+        return "";
+      }
+    },
     set(element, value) {
       if (call("LMSSetValue", element, value) === "true") return true;
       const code = call("LMSGetLastError");

@@ -185,7 +185,8 @@ export function mountPackage(root) {
   window.addEventListener("pagehide", close);
   window.addEventListener("beforeunload", close);
 
-  if (session) report();
+  // Nothing is reported until the learner changes something: what the LMS recorded before
+  // stays as it was when a learner only looks, or when its suspend data could not be read.
   const records = readAll();
   const first = exercises.findIndex((exercise) => progressOf(records.get(exercise.id), exercise.version) !== "done");
   show(Math.max(0, first));

@@ -12,6 +12,10 @@ export function el(tag, attrs = {}, content) {
     one student (a page shows runs of spaces as one). */
 export const sameName = (name) => name.normalize("NFKC").trim().replace(/\s+/gu, " ").toLowerCase();
 
+/** Text without the characters XML 1.0 cannot hold at all (most control characters, lone
+    surrogates, U+FFFE and U+FFFF): what an LMS reads must be well-formed XML. */
+export const xmlCharacters = (text) => String(text).replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "");
+
 export function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
