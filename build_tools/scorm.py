@@ -10,6 +10,7 @@ names. Plain functions: the plugin calls them with the offline build's folder.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -18,16 +19,22 @@ from typing import Any
 from .catalogue import Catalogue
 from .checks import CheckedExercise
 from .downloads import packages
-from .offline import ASSETS, folder_entries, zip_bytes
+from .offline import ASSETS, folder_entries, search_index_script, zip_bytes
 from .render import exercise_uri, teacher_data, template
 
 LAUNCH_PAGE = "launch.html"
 MANIFEST = "imsmanifest.xml"
 PACKAGE_DATA_ID = "stc-package-data"
+SEARCH_INDEX = "search/search_index.json"
+SEARCH_SCRIPT = "search/search_index.js"
 # Teachers' pages, answer keys and check-up forms stay out of what a learner is given.
 _LEFT_OUT = re.compile(
-    r"^(teachers/|check-ups/|downloads/|how-the-answers-were-made\.html$|articles/[^/]+/answer-key\.html$)"
+    r"^(teachers/|check-ups/|downloads/"
+    r"|(how-the-answers-were-made|articles/[^/]+/answer-key)\.html($|#))"
 )
+# Pages a package holds but does not lead to: its launch page lists the exercises and keeps
+# the work, so an assignment, a progress file or a printed worksheet has no place in it.
+_NOT_LINKED = re.compile(r"^(404|assignment|progress|articles/[^/]+/worksheet)\.html$")
 
 
 def page_href(exercise: CheckedExercise, pages_dir: str) -> str:
@@ -35,20 +42,40 @@ def page_href(exercise: CheckedExercise, pages_dir: str) -> str:
     return exercise_uri(exercise, pages_dir).removesuffix(".md") + ".html"
 
 
+# What the launch page needs of each exercise: its name, page and what the shared scoring
+# needs to score it again. Nothing more: a learner can read the launch page's source.
+_EXERCISE_FIELDS = ("id", "title", "kind", "version", "answers", "reference")
+
+
 def package_data(
-    catalogue: Catalogue, identifier: str, title: str, ids: Iterable[str], pages_dir: str
+    catalogue: Catalogue,
+    identifier: str,
+    title: str,
+    ids: Iterable[str],
+    pages_dir: str,
+    site_pages: Iterable[str] = (),
 ) -> dict[str, Any]:
-    """What the launch page needs: the package's name and its exercises, in order, each
-    with its page and what the shared scoring needs to score it."""
+    """What the launch page needs: the package's name, its exercises in order, and the
+    pages of `site_pages` (the learner pages the package holds) that an exercise in it may
+    lead to: all but other exercises' pages and those `_NOT_LINKED`."""
     wanted = list(ids)
     exercises = {e.model.id: e for e in catalogue.exercises}
     data = {item["id"]: item for item in teacher_data(catalogue)}
+    own = {page_href(exercises[id_], pages_dir) for id_ in wanted}
+    others = {page_href(e, pages_dir) for e in catalogue.exercises} - own
     return {
         "identifier": identifier,
         "title": title,
         "exercises": [
-            {**data[id_], "href": page_href(exercises[id_], pages_dir)} for id_ in wanted
+            {
+                **{key: data[id_][key] for key in _EXERCISE_FIELDS if key in data[id_]},
+                "href": page_href(exercises[id_], pages_dir),
+            }
+            for id_ in wanted
         ],
+        "pages": sorted(
+            page for page in site_pages if page not in others and not _NOT_LINKED.match(page)
+        ),
     }
 
 
@@ -66,10 +93,31 @@ def manifest(identifier: str, title: str, files: Iterable[str]) -> str:
 
 
 def learner_files(offline_site: Path) -> list[tuple[str, bytes]]:
-    """The offline copy's files that a learner's package carries."""
-    return [
-        (name, data) for name, data in folder_entries(offline_site) if not _LEFT_OUT.match(name)
-    ]
+    """The offline copy's files that a learner's package carries, its search index holding
+    only those pages."""
+    files = []
+    for name, data in folder_entries(offline_site):
+        if _LEFT_OUT.match(name):
+            continue
+        if name == SEARCH_INDEX:
+            data = learner_search_index(data.decode("utf-8")).encode()
+        elif name == SEARCH_SCRIPT:
+            data = search_index_script(
+                learner_search_index(_script_json(data.decode("utf-8")))
+            ).encode()
+        files.append((name, data))
+    return files
+
+
+def learner_search_index(index_json: str) -> str:
+    """A search index without the pages a package leaves out."""
+    index = json.loads(index_json)
+    index["docs"] = [doc for doc in index["docs"] if not _LEFT_OUT.match(doc["location"])]
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def _script_json(script: str) -> str:
+    return script.removeprefix("var __index = ").rstrip().removesuffix(";")
 
 
 def package_entries(
@@ -85,6 +133,7 @@ def package_entries(
 def all_packages(catalogue: Catalogue, offline_site: Path, pages_dir: str) -> dict[str, bytes]:
     """Each package's zip, by its path in the site."""
     site_files = learner_files(offline_site)
+    site_pages = [name for name, _ in site_files if name.endswith(".html")]
     return {
         package.path: zip_bytes(
             package_entries(
@@ -95,6 +144,7 @@ def all_packages(catalogue: Catalogue, offline_site: Path, pages_dir: str) -> di
                     package.title,
                     package.ids,
                     pages_dir,
+                    site_pages,
                 ),
             )
         )

@@ -85,6 +85,18 @@ def check_package(archive: zipfile.ZipFile) -> dict[str, Any]:
     assert manifest.get("identifier") == data["identifier"]
     for exercise in data["exercises"]:
         assert exercise["href"] in names
+        # What scoring needs, and nothing a learner could read the answers' words from.
+        assert set(exercise) <= {"id", "title", "kind", "version", "answers", "reference", "href"}
+    # The pages an exercise may lead to: the package's own, never another exercise's.
+    assert set(data["pages"]) <= names
+    assert {e["href"] for e in data["exercises"]} <= set(data["pages"])
+    assert not {"assignment.html", "progress.html"} & set(data["pages"])
+    index = json.loads(archive.read("search/search_index.json"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert locations and not [
+        loc for loc in locations if loc.startswith("teachers/") or "answer-key" in loc
+    ]
+    assert archive.read("search/search_index.js").startswith(b"var __index = ")
     return data
 
 
@@ -98,6 +110,8 @@ def test_each_built_package_is_a_valid_scorm_1_2_package(
     assert data["exercises"]
     ids = [e["id"] for e in data["exercises"]]
     assert len(ids) == len(set(ids))
+    exercise_pages = {p for p in data["pages"] if p.count("/") == 2 and "/index" not in p}
+    assert exercise_pages <= {e["href"] for e in data["exercises"]}
 
 
 def test_a_manifest_that_breaks_the_schema_is_refused() -> None:
@@ -199,10 +213,10 @@ def test_an_assignment_package_reports_to_a_scorm_runtime(
         interactions = cmi["cmi"]["interactions"]
         rows = [interactions[key] for key in sorted(interactions) if key.isdigit()]
         assert [(r["id"], r["type"], r["student_response"], r["result"]) for r in rows] == [
-            ("warning-or-threat", "choice", "2,4,5", "correct"),
+            ("warning-or-threat", "fill-in", "2,4,5", "correct"),
             (
                 "media-as-a-whole",
-                "choice",
+                "fill-in",
                 str(targets[0]),
                 "wrong"
                 if expected_second == 0
@@ -210,7 +224,7 @@ def test_an_assignment_package_reports_to_a_scorm_runtime(
             ),
         ]
         suspend = page.evaluate("API.LMSGetValue('cmi.suspend_data')")
-        assert json.loads(suspend)["records"]
+        assert len(json.loads(suspend)["work"]) == 2
         page.evaluate("document.querySelector('iframe').remove()")  # the LMS closes the SCO
         assert page.evaluate("API.isTerminated()") is True
         # The next session: the LMS hands back what it stored.
@@ -219,9 +233,11 @@ def test_an_assignment_package_reports_to_a_scorm_runtime(
                 "core": {
                     "student_name": "Lee, Ana",
                     "lesson_status": "completed",
+                    "score": {"raw": score},
                     "entry": "resume",
                 },
                 "suspend_data": suspend,
+                "interactions": {str(i): row for i, row in enumerate(rows)},
             }
         }
         page.goto(lms + "host.html?session=2#" + json.dumps(again))
@@ -230,6 +246,25 @@ def test_an_assignment_package_reports_to_a_scorm_runtime(
         )
         launch.get_by_role("link", name="A warning, or a threat?").click()
         expect(exercise.locator(".stc-summary")).to_contain_text("You found 3 of 3")
+        # Inside the package: sources open in a new tab, not in the course's frame; a page
+        # the package leaves out (an exercise not assigned) is named, not linked.
+        source = exercise.locator(".stc-checking__sources a[href^='http']").first
+        expect(source).to_have_attribute("target", "_blank")
+        exercise.get_by_role("link", name="Idlib: Al Qaeda's Last Stand", exact=True).click()
+        expect(exercise.locator("h1")).to_contain_text("Idlib")
+        expect(exercise.locator("a", has_text="Attacking the messenger")).to_have_count(0)
+        expect(
+            exercise.locator(".stc-left-out", has_text="Attacking the messenger")
+        ).not_to_have_count(0)
+        expect(exercise.get_by_role("link", name="A warning, or a threat?").first).to_be_visible()
+        # A change reports that exercise again at its own index: nothing is journaled twice.
+        launch.get_by_role("link", name=second["title"]).click()
+        expect(exercise.locator("html[data-stc-ready]")).to_have_count(1)
+        exercise.get_by_role("button", name="Try again").click()
+        exercise.locator(f'.stc-unit[data-unit="{targets[0]}"]').click()
+        exercise.get_by_role("button", name="Check answers").click()
+        expect(launch.locator("[data-stc-package-status]")).to_contain_text("2 exercises of 2")
+        assert page.evaluate("API.LMSGetValue('cmi.interactions._count')") == "2"
         assert outside == []
 
 

@@ -7,6 +7,8 @@ import fc from "fast-check";
 import { cartridgeFiles, webLink, xmlText } from "../../docs/assets/stc/cartridge.js";
 import facts from "../../docs/assets/stc/facts.js";
 import {
+  decodeAnswer,
+  encodeAnswer,
   exerciseMark,
   findApi,
   fromSuspendData,
@@ -15,6 +17,7 @@ import {
   lessonStatus,
   openSession,
   packageScore,
+  SUSPEND_LIMIT,
   timespan,
   toSuspendData,
 } from "../../docs/assets/stc/lms.js";
@@ -23,7 +26,6 @@ import { percent, scoreSpot } from "../../docs/assets/stc/scoring.js";
 import { makeZip, readZip } from "../../docs/assets/stc/zip.js";
 
 const runs = Number(process.env.FC_RUNS || 100);
-const P = facts.storagePrefix;
 const spot = {
   id: "spot",
   kind: "spot",
@@ -89,11 +91,11 @@ test("the package's score is the mean of every exercise's marks, unchecked ones 
   );
 });
 
-test("an interaction holds the picks, the reference and the result", () => {
+test("an interaction holds the picks, the reference and the result; after the answers were shown, neutral", () => {
   const spotMark = exerciseMark(spot, checked(spot, [3, 1]));
   assert.deepEqual(interaction(spot, spotMark), {
     id: "spot",
-    type: "choice",
+    type: "fill-in",
     student_response: "1,3",
     result: "correct",
     weighting: "1",
@@ -103,36 +105,144 @@ test("an interaction holds the picks, the reference and the result", () => {
   assert.equal(interaction(spot, exerciseMark(spot, checked(spot, [2]))).result, "wrong");
   const verdict = exerciseMark(compare, { ...emptyRecord(compare.version), verdict: "supported", checked: true });
   assert.deepEqual([interaction(compare, verdict).student_response, interaction(compare, verdict).result], ["supported", "wrong"]);
+  assert.equal(interaction(spot, exerciseMark(spot, checked(spot, [1, 3], { answersSeen: true }))).result, "neutral");
+  const many = Array.from({ length: 200 }, (_, i) => i + 1000);
+  const long = interaction(spot, exerciseMark(spot, checked(spot, many))).student_response;
+  assert.ok(long.length <= 255 && many.join(",").startsWith(`${long},`), "cut at a comma to SCORM's 255 characters");
 });
 
-test("suspend data round-trips the store, and only the site's keys come back", () => {
-  const record = JSON.stringify(checked(spot, [1]));
-  const entries = [
-    [`${P}spot`, record],
-    [`${P}student`, "123"],
-    [`${P}aside:spot:1`, "not json {"],
-  ];
-  assert.deepEqual(fromSuspendData(toSuspendData(entries)).sort(), entries.sort());
-  for (const hostile of ["", "null", "[]", '{"format":2}', '{"format":1,"records":[1]}', "x".repeat(10000)]) {
-    assert.deepEqual(fromSuspendData(hostile), []);
-  }
-  const foreign = JSON.stringify({
-    format: 1,
-    records: { other: {}, __proto__: { a: 1 }, [`${P}x`]: "text, not a record", [`${P}y`]: {} },
-    texts: { [`${P}z`]: 5, [`${P}w`]: "ok", notours: "x" },
-  });
-  assert.deepEqual(fromSuspendData(foreign).sort(), [
-    [`${P}w`, "ok"],
-    [`${P}y`, "{}"],
-  ]);
+test("an answer's code stands for it exactly, and anything else stands for nothing", () => {
+  const answer = { picks: [12, 2, 5], why: { 2: "no-source", 12: "discrediting" }, verdict: "" };
+  assert.equal(encodeAnswer(answer), "12k2a5-");
+  assert.deepEqual(decodeAnswer("12k2a5-"), answer);
+  assert.deepEqual(decodeAnswer("~b"), { picks: [], why: {}, verdict: "goes-beyond" });
+  assert.deepEqual(decodeAnswer(""), { picks: [], why: {}, verdict: "" });
+  for (const bad of ["2a2a", "2", "a", "2z", "~z", "2a~", "99999a", null, 5, "2a\n"]) assert.equal(decodeAnswer(bad), null, String(bad));
+  const labels = Object.keys(facts.whyLabels);
   fc.assert(
-    fc.property(fc.dictionary(fc.string(), fc.string()), (map) => {
-      const ours = Object.entries(map).map(([k, v]) => [P + k.slice(0, 200), v]);
-      const back = new Map(fromSuspendData(toSuspendData(ours)));
-      return ours.every(([k, v]) => back.get(k) === v || JSON.stringify(JSON.parse(back.get(k))) === v);
+    fc.property(
+      fc.uniqueArray(fc.integer({ min: 1, max: 999 }), { maxLength: 40 }),
+      fc.array(fc.constantFrom("", ...labels)),
+      fc.constantFrom("", ...Object.keys(facts.compareVerdicts)),
+      (picks, reasons, verdict) => {
+        const why = {};
+        picks.forEach((n, i) => {
+          if (reasons[i]) why[n] = reasons[i];
+        });
+        assert.deepEqual(decodeAnswer(encodeAnswer({ picks, why, verdict })), { picks, why, verdict });
+      },
+    ),
+    { numRuns: runs },
+  );
+});
+
+const withBest = (exercise, best, now, extra = {}) => {
+  const record = checked(exercise, now, extra);
+  const bestResult = scoreSpot(exercise.answers, best);
+  return { ...record, best: bestResult, bestAnswer: { picks: best, why: {}, verdict: "" } };
+};
+const dropMs = (record) => ({ ...record, at: record.at.replace(/\.\d+Z$/u, ".000Z") });
+
+test("suspend data gives back every record of the package, its interaction and nothing else", () => {
+  const records = new Map([
+    ["spot", { ...withBest(spot, [1, 3], [2]), why: { 2: "sweeping" }, note: "mine", at: "2026-11-24T10:11:12.345Z" }],
+    ["compare", { ...emptyRecord(compare.version), verdict: "goes-beyond", checked: true, result: { correct: true, level: "Proficient" } }],
+    ["other", checked(spot, [1])],
+  ]);
+  records.get("spot").result = scoreSpot(spot.answers, [2], { 2: "sweeping" });
+  const { text, notesLeftOut } = toSuspendData([spot, compare], records, new Map([["spot", 3]]));
+  assert.deepEqual(notesLeftOut, []);
+  const back = fromSuspendData(text, [spot, compare]);
+  assert.equal(back.readable, true);
+  assert.deepEqual(back.records.get("spot"), dropMs(records.get("spot")));
+  assert.deepEqual(back.records.get("compare"), records.get("compare"));
+  assert.equal(back.records.has("other"), false, "not one of the package's exercises");
+  assert.deepEqual([...back.interactions], [["spot", 3]]);
+  assert.deepEqual(back.carried, {});
+  // Peeking is kept: answers seen come back seen, and a best result never goes with them.
+  const peeked = { ...checked(spot, [1, 3]), answersSeen: true };
+  const again = fromSuspendData(toSuspendData([spot], new Map([["spot", peeked]])).text, [spot]);
+  assert.deepEqual(again.records.get("spot"), peeked);
+  // A stored result is never trusted: it is scored again from the picks.
+  const forged = { ...checked(spot, [2]), result: { found: 2, targets: 2, wrong: 0, whyRight: 0, level: "Proficient" } };
+  const rescored = fromSuspendData(toSuspendData([spot], new Map([["spot", forged]])).text, [spot]).records.get("spot");
+  assert.equal(exerciseMark(spot, rescored).percent, 0);
+});
+
+test("work for a version the package no longer has is carried along, never dropped", () => {
+  const old = toSuspendData([spot], new Map([["spot", checked(spot, [1])]]), new Map([["spot", 0]])).text;
+  const changed = { ...spot, version: "aaaaaaaa89abcdef" };
+  const back = fromSuspendData(old, [changed]);
+  assert.equal(back.readable, true);
+  assert.equal(back.records.size, 0);
+  const carried = Object.keys(back.carried);
+  assert.deepEqual(carried, [spot.version.slice(0, 8)]);
+  const next = toSuspendData([changed], new Map([["spot", checked(changed, [3])]]), new Map(), back.carried).text;
+  assert.deepEqual(JSON.parse(next).work[carried[0]], JSON.parse(old).work[carried[0]]);
+});
+
+test("suspend data that is not ours, or not as this page writes it, is unreadable", () => {
+  const good = JSON.parse(toSuspendData([spot], new Map([["spot", checked(spot, [1])]])).text);
+  const key = Object.keys(good.work)[0];
+  const hostile = [
+    "null",
+    "[]",
+    '{"format":1,"records":{}}',
+    '{"format":2}',
+    '{"format":2,"work":[]}',
+    JSON.stringify({ ...good, work: { ...good.work, notakey: [0, "", "", "", -1] } }),
+    JSON.stringify({ ...good, work: { [key]: [1, "1q", "", "", -1] } }),
+    JSON.stringify({ ...good, work: { [key]: [1, "1a", "", "", -1, "x".repeat(facts.limits.note + 1)] } }),
+    JSON.stringify({ ...good, work: { [key]: "1a" } }),
+    JSON.stringify(good).slice(0, -3), // cut short by an LMS that keeps 4096 characters
+    "x".repeat(10000),
+  ];
+  for (const text of hostile) {
+    const back = fromSuspendData(text, [spot]);
+    assert.deepEqual([back.readable, back.records.size, Object.keys(back.carried).length], [false, 0, 0], text.slice(0, 80));
+  }
+  assert.equal(fromSuspendData("", [spot]).readable, true, "nothing saved yet");
+  fc.assert(
+    fc.property(fc.jsonValue(), (value) => {
+      const back = fromSuspendData(JSON.stringify(value), [spot, compare]);
+      return [...back.records.values()].every((record) => record.version === spot.version || record.version === compare.version);
     }),
     { numRuns: runs },
   );
+});
+
+test("a package of every exercise, all worked twice, fits SCORM 1.2's 4096 characters; notes go in while they fit", () => {
+  const exercises = Array.from({ length: 40 }, (_, i) => ({
+    ...spot,
+    id: `exercise-${i}`,
+    version: `${String(i).padStart(8, "0")}89abcdef`,
+  }));
+  const labels = Object.keys(facts.whyLabels);
+  const picks = [11, 14, 17, 21, 24, 27];
+  const why = Object.fromEntries(picks.map((n, i) => [n, labels[i]]));
+  const records = new Map(
+    exercises.map((exercise) => [
+      exercise.id,
+      {
+        ...withBest(exercise, [21, 24, 27, 3], picks, { why, answersSeen: false }),
+        note: "n".repeat(400),
+        at: "2026-11-24T10:11:12.000Z",
+      },
+    ]),
+  );
+  const indexes = new Map(exercises.map((exercise, i) => [exercise.id, i]));
+  const { text, notesLeftOut } = toSuspendData(exercises, records, indexes);
+  assert.ok(text.length <= SUSPEND_LIMIT, `${text.length} characters`);
+  assert.ok(notesLeftOut.length > 0 && notesLeftOut.length < exercises.length, "some notes fit, the rest are named");
+  const back = fromSuspendData(text, exercises);
+  assert.equal(back.records.size, exercises.length);
+  for (const exercise of exercises) {
+    const kept = notesLeftOut.includes(exercise.id) ? "" : "n".repeat(400);
+    assert.equal(back.records.get(exercise.id).note, kept);
+    assert.deepEqual(back.records.get(exercise.id).bestAnswer.picks, [21, 24, 27, 3]);
+  }
+  const withoutNotes = toSuspendData(exercises, new Map([...records].map(([id, record]) => [id, { ...record, note: "" }])), indexes).text;
+  assert.ok(withoutNotes.length < 3500, `${withoutNotes.length} characters without notes`);
 });
 
 test("the API is found up the parents, or the opener's, only with all eight functions", () => {

@@ -31,11 +31,14 @@ export async function assignmentPackage(allExercises, { title, ids }) {
   const byId = new Map(data.exercises.map((exercise) => [exercise.id, exercise]));
   const exercises = ids.filter((id) => byId.has(id)).map((id) => byId.get(id));
   if (!exercises.length) throw new Error("none of the assignment's exercises is in the package");
+  // The assignment's pages: the kit's, less the exercises the assignment leaves out.
+  const leftOut = new Set(data.exercises.filter((exercise) => !exercises.includes(exercise)).map((exercise) => exercise.href));
+  const pages = (Array.isArray(data.pages) ? data.pages : []).filter((page) => !leftOut.has(page));
   // The manifest's title is at most 200 characters of XML text (IMS CP 1.1.2).
   const name = xmlCharacters(`Spot the Claim: ${title}`).slice(0, 200);
   const identifier = `spot-the-claim-assignment-${fnv(`${title}\n${ids.join(",")}`)}`;
   // Text set as text: the title cannot become markup; "<" in the data cannot end its script.
-  script.textContent = JSON.stringify([{ ...data, identifier, title: name, exercises }]).replace(/</g, "\\u003c");
+  script.textContent = JSON.stringify([{ ...data, identifier, title: name, exercises, pages }]).replace(/</g, "\\u003c");
   page.title = name;
   page.querySelector(".stc-package__title").textContent = name;
   const launch = `<!doctype html>\n${page.documentElement.outerHTML}\n`;

@@ -3,10 +3,9 @@
    the suspend data that brings the work back next session, and one interaction per
    exercise. All but `findApi` and `openSession` are pure, for Node's test runner. */
 import facts from "./facts.js";
-import { handedInWork } from "./records.js";
+import { handedInWork, isRecord } from "./records.js";
 import { percent, rescore } from "./scoring.js";
 
-const PREFIX = facts.storagePrefix;
 const API_FUNCTIONS = [
   "LMSInitialize",
   "LMSFinish",
@@ -17,7 +16,7 @@ const API_FUNCTIONS = [
   "LMSGetErrorString",
   "LMSGetDiagnostic",
 ];
-const SUSPEND_FORMAT = 1;
+const SUSPEND_FORMAT = 2;
 // SCORM 1.2's cmi.suspend_data is a CMIString4096; many LMSs keep more, some refuse it.
 export const SUSPEND_LIMIT = 4096;
 
@@ -130,7 +129,9 @@ export function lessonStatus(score, masteryScore = "") {
 
 /** One checked exercise as the cmi.interactions.n fields SCORM 1.2 defines: the learner's
     picks (sentence numbers) or verdict, the reference's, and the result ("correct",
-    "wrong", or the marks out of 100 in between). */
+    "wrong", the marks out of 100 in between, or "neutral" for work checked after the
+    answers were shown). The type is "fill-in": SCORM 1.2's "choice" allows only
+    single-character answers, and a passage has more than nine sentences. */
 export function interaction(exercise, mark) {
   const spot = exercise.kind !== "compare";
   const response = spot ? [...mark.work.picks].sort((a, b) => a - b).join(",") : mark.work.verdict;
@@ -140,55 +141,175 @@ export function interaction(exercise, mark) {
         .map((answer) => answer.unit)
         .join(",")
     : exercise.reference;
-  const result = mark.percent === 100 ? "correct" : mark.percent === 0 ? "wrong" : String(mark.percent);
+  const result = mark.work.answersSeen ? "neutral" : mark.percent === 100 ? "correct" : mark.percent === 0 ? "wrong" : String(mark.percent);
   return {
     id: exercise.id,
-    type: "choice",
-    student_response: response,
+    type: "fill-in",
+    student_response: upTo255(response),
     result,
     weighting: "1",
-    "correct_responses.0.pattern": correct,
+    "correct_responses.0.pattern": upTo255(correct),
   };
 }
 
-/** The package's store as suspend data: each stored record as JSON, anything else as text. */
-export function toSuspendData(entries) {
-  const records = {};
-  const texts = {};
-  for (const [key, text] of entries) {
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      value = undefined;
-    }
-    if (value && typeof value === "object" && !Array.isArray(value) && JSON.stringify(value) === text) records[key] = value;
-    else texts[key] = text;
-  }
-  return JSON.stringify({ format: SUSPEND_FORMAT, records, texts });
+/** A list of numbers cut to SCORM 1.2's 255 characters at a comma, never inside a number. */
+function upTo255(text) {
+  return text.length <= 255 ? text : text.slice(0, text.lastIndexOf(",", 255));
 }
 
-/** The store's entries back from suspend data. Only the site's own keys with text values
-    are taken (what the LMS hands back is data, checked again as each page reads it);
-    anything else, or suspend data that is not ours, gives nothing. */
-export function fromSuspendData(text) {
+// Suspend data is compact: SCORM 1.2 promises only 4096 characters, and a package of every
+// exercise must fit. Each exercise's work is keyed by the start of its version (work for a
+// version the package no longer has is carried along untouched, never dropped), and
+// holds only what rebuilds its record: results are scored again from the picks.
+const KEY_LENGTH = 8;
+const CODES = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const WHY = Object.keys(facts.whyLabels);
+const VERDICTS = Object.keys(facts.compareVerdicts);
+const ANSWER = /^((?:\d{1,4}[a-zA-Z-])*)(?:~([a-zA-Z]))?$/u;
+const CHECKED = 1;
+const SEEN = 2;
+const BEST = 4;
+const SAME = "=";
+
+/** An answer (picks with their reasons, or a verdict) as a short code: "2a5-12c" is
+    sentences 2, 5 and 12 with the first, no and the third reason; "~b" the second verdict. */
+export function encodeAnswer(answer) {
+  const picks = answer.picks.map((n) => `${n}${Object.hasOwn(answer.why, n) ? CODES[WHY.indexOf(answer.why[n])] : "-"}`);
+  return picks.join("") + (answer.verdict ? `~${CODES[VERDICTS.indexOf(answer.verdict)]}` : "");
+}
+
+/** The answer a code stands for, or null when it is not one. */
+export function decodeAnswer(code) {
+  const match = typeof code === "string" ? ANSWER.exec(code) : null;
+  if (!match) return null;
+  const picks = [];
+  const why = {};
+  for (const [, number, reason] of match[1].matchAll(/(\d+)([a-zA-Z-])/gu)) {
+    const n = Number(number);
+    if (picks.includes(n) || picks.length >= facts.limits.picks) return null;
+    picks.push(n);
+    if (reason !== "-") {
+      const label = WHY[CODES.indexOf(reason)];
+      if (!label) return null;
+      why[n] = label;
+    }
+  }
+  const verdict = match[2] ? VERDICTS[CODES.indexOf(match[2])] : "";
+  if (verdict === undefined) return null;
+  return { picks, why, verdict };
+}
+
+const versionKey = (version) => version.slice(0, KEY_LENGTH);
+const isEntry = (value) =>
+  Array.isArray(value) &&
+  value.length >= 5 &&
+  value.length <= 6 &&
+  Number.isInteger(value[0]) &&
+  typeof value[1] === "string" &&
+  typeof value[2] === "string" &&
+  typeof value[3] === "string" &&
+  Number.isInteger(value[4]) &&
+  (value.length === 5 || typeof value[5] === "string");
+
+/** One exercise's record as a suspend data entry: [flags, answer, best answer, time, the
+    interaction it was reported as (-1 for none), and the note when `withNote`]. */
+function toEntry(record, interactionIndex, withNote) {
+  const current = encodeAnswer(record);
+  const best = record.best && record.bestAnswer ? encodeAnswer(record.bestAnswer) : "";
+  const flags = (record.checked ? CHECKED : 0) | (record.answersSeen ? SEEN : 0) | (best ? BEST : 0);
+  const time = record.at ? Math.floor(Date.parse(record.at) / 1000).toString(36) : "";
+  const entry = [flags, current, best === current ? SAME : best, time, interactionIndex ?? -1];
+  if (withNote && record.note) entry.push(record.note);
+  return entry;
+}
+
+/** The record an entry stands for, checked as any stored record is, or null. */
+function fromEntry(exercise, entry) {
+  const [flags, code, bestCode, time, , note = ""] = entry;
+  const answer = decodeAnswer(code);
+  const bestAnswer = flags & BEST ? decodeAnswer(bestCode === SAME ? code : bestCode) : null;
+  if (!answer || (flags & BEST && !bestAnswer) || note.length > facts.limits.note) return null;
+  const seconds = parseInt(time, 36);
+  const record = {
+    version: exercise.version,
+    ...answer,
+    note,
+    checked: !!(flags & CHECKED),
+    at: time && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : "",
+    answersSeen: !!(flags & SEEN),
+    result: null,
+    best: null,
+  };
+  record.result = rescore(exercise, record);
+  const best = bestAnswer && !record.answersSeen ? rescore(exercise, { ...bestAnswer, checked: true }) : null;
+  if (best) {
+    record.best = best;
+    record.bestAnswer = bestAnswer;
+  }
+  return record;
+}
+
+/** The package's work as suspend data: each exercise's record (`records`, by id) with the
+    interaction it was reported as (`interactions`, by id), then work `carried` from
+    versions the package no longer has, then notes while they fit in SUSPEND_LIMIT.
+    Gives the text and the ids whose notes were left out. */
+export function toSuspendData(exercises, records, interactions = new Map(), carried = {}) {
+  const work = {};
+  const withNotes = [];
+  for (const exercise of exercises) {
+    const record = records.get(exercise.id);
+    if (!record || record.version !== exercise.version) continue;
+    work[versionKey(exercise.version)] = toEntry(record, interactions.get(exercise.id), false);
+    if (record.note) withNotes.push([exercise, record]);
+  }
+  const data = { format: SUSPEND_FORMAT, work: { ...carried, ...work } };
+  let text = JSON.stringify(data);
+  const notesLeftOut = [];
+  for (const [exercise, record] of withNotes) {
+    const key = versionKey(exercise.version);
+    const before = data.work[key];
+    data.work[key] = toEntry(record, interactions.get(exercise.id), true);
+    const longer = JSON.stringify(data);
+    if (longer.length <= SUSPEND_LIMIT) text = longer;
+    else {
+      data.work[key] = before;
+      notesLeftOut.push(exercise.id);
+    }
+  }
+  return { text, notesLeftOut };
+}
+
+/** What suspend data gives back: `records` (id → record) and `interactions` (id → index)
+    for the package's exercises, and work for other versions to carry along. `readable` is
+    false when the text is not suspend data of ours (then nothing else is given). What the
+    LMS hands back is data: every record is checked as a stored one is. */
+export function fromSuspendData(text, exercises) {
+  const empty = { readable: text === "", records: new Map(), interactions: new Map(), carried: {} };
   let data;
   try {
     data = JSON.parse(text);
   } catch {
-    return [];
+    return empty;
   }
   const isMap = (value) => !!value && typeof value === "object" && !Array.isArray(value);
-  if (!isMap(data) || data.format !== SUSPEND_FORMAT) return [];
-  const entries = [];
-  const ours = (key) => typeof key === "string" && key.startsWith(PREFIX) && key.length <= 300;
-  for (const [key, value] of Object.entries(isMap(data.records) ? data.records : {})) {
-    if (ours(key) && isMap(value)) entries.push([key, JSON.stringify(value)]);
+  if (!isMap(data) || data.format !== SUSPEND_FORMAT || !isMap(data.work)) return empty;
+  const byKey = new Map(exercises.map((exercise) => [versionKey(exercise.version), exercise]));
+  const back = { readable: true, records: new Map(), interactions: new Map(), carried: {} };
+  for (const [key, entry] of Object.entries(data.work)) {
+    // Anything not as this page writes it makes the whole unreadable, so it is never
+    // written over (see package.js).
+    if (!/^[0-9a-f]{8}$/u.test(key) || !isEntry(entry)) return empty;
+    const exercise = byKey.get(key);
+    if (!exercise) {
+      back.carried[key] = entry;
+      continue;
+    }
+    const record = fromEntry(exercise, entry);
+    if (!record || !isRecord(record)) return empty;
+    back.records.set(exercise.id, record);
+    if (entry[4] >= 0) back.interactions.set(exercise.id, entry[4]);
   }
-  for (const [key, value] of Object.entries(isMap(data.texts) ? data.texts : {})) {
-    if (ours(key) && typeof value === "string") entries.push([key, value]);
-  }
-  return entries;
+  return back;
 }
 
 /** A duration as SCORM 1.2's CMITimespan, HHHH:MM:SS.SS. */

@@ -2,6 +2,7 @@
    including after instant navigation. Progress and teacher tools load only where needed. */
 import { mountExercise } from "./exercise.js";
 import { markExerciseLinks } from "./marks.js";
+import { scopeToPackage } from "./package-scope.js";
 
 const LAZY = [
   ["[data-stc-progress]", () => import("./progress.js"), "mountProgress"],
@@ -49,6 +50,7 @@ async function ready() {
   focusableTables();
   for (const root of document.querySelectorAll("[data-exercise]")) mountExercise(root);
   markExerciseLinks();
+  scopeToPackage();
   for (const [selector, load, mount] of LAZY) {
     const roots = document.querySelectorAll(selector);
     if (!roots.length) continue;

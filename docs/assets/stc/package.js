@@ -5,6 +5,7 @@
    list of the exercises, and the pages keep progress in the browser as the site does. */
 import facts from "./facts.js";
 import {
+  exerciseMark,
   findApi,
   fromSuspendData,
   interaction,
@@ -17,10 +18,12 @@ import {
   toSuspendData,
 } from "./lms.js";
 import { progressOf } from "./records.js";
-import { readAll } from "./storage.js";
+import { readAll, writable } from "./storage.js";
 import { el, plural } from "./util.js";
 
 const PREFIX = facts.storagePrefix;
+// What a status may rise to; when the work behind a recorded one is lost, it never falls.
+const STATUS_RANK = ["not attempted", "browsed", "incomplete", "failed", "completed", "passed"];
 
 /** The Storage methods the site's pages use, over a Map, calling `changed` on each write. */
 class PackageStore {
@@ -44,15 +47,101 @@ class PackageStore {
   removeItem(key) {
     if (this.items.delete(String(key))) this.changed();
   }
-  entries() {
-    return [...this.items.entries()];
-  }
 }
 
 function readData() {
   const [data] = JSON.parse(document.getElementById("stc-package-data").textContent);
-  if (!Array.isArray(data?.exercises) || typeof data.title !== "string") throw new Error("package data");
+  if (!Array.isArray(data?.exercises) || typeof data.title !== "string" || !Array.isArray(data.pages)) throw new Error("package data");
   return data;
+}
+
+/** The LMS session's side of the launch page: what it recorded before, restored into the
+    store, and `report()` to send what the work is now. */
+function lmsSide(session, exercises, notify) {
+  const restored = fromSuspendData(session.get("cmi.suspend_data"), exercises);
+  const before = { raw: session.get("cmi.core.score.raw"), status: session.get("cmi.core.lesson_status") };
+  // Work the LMS recorded that cannot be counted now (unreadable, lost, or for exercises
+  // the package no longer has): the score and status it gave are never lowered.
+  const keepBest = !restored.readable || Object.keys(restored.carried).length > 0 || (restored.records.size === 0 && before.raw !== "");
+  const entries = [...restored.records].map(([id, record]) => [PREFIX + id, JSON.stringify(record)]);
+  const name = learnerName(session.get("cmi.core.student_name"));
+  if (name) entries.push([`${PREFIX}student`, name]);
+  let pending = false;
+  const store = new PackageStore(entries, () => {
+    if (!pending) {
+      pending = true;
+      queueMicrotask(report);
+    }
+  });
+  window.stcPackage = { store };
+
+  // Interactions already reported (restored from suspend data, so that a new session does
+  // not journal them again): exercise id → [index, what was reported]. An index the LMS
+  // no longer counts (it keeps interactions for a session only) is reported afresh.
+  const reported = new Map();
+  const count = Number(session.get("cmi.interactions._count"));
+  let nextInteraction = Number.isInteger(count) && count > 0 ? count : 0;
+  for (const exercise of exercises) {
+    const index = restored.interactions.get(exercise.id);
+    if (index === undefined || index >= nextInteraction) continue;
+    const mark = exerciseMark(exercise, restored.records.get(exercise.id));
+    if (mark.done) reported.set(exercise.id, [index, JSON.stringify(interaction(exercise, mark))]);
+  }
+  if (before.status === "not attempted" || before.status === "") session.set("cmi.core.lesson_status", "incomplete");
+
+  function report() {
+    pending = false;
+    const records = readAll();
+    const score = packageScore(exercises, records);
+    const warnings = [];
+    let ok = session.set("cmi.core.score.min", "0") && session.set("cmi.core.score.max", "100");
+    const raw = keepBest && Number(before.raw) > score.raw ? before.raw : String(score.raw);
+    ok = session.set("cmi.core.score.raw", raw) && ok;
+    const status = lessonStatus(score, session.get("cmi.student_data.mastery_score"));
+    if (!keepBest || STATUS_RANK.indexOf(status) >= STATUS_RANK.indexOf(before.status))
+      ok = session.set("cmi.core.lesson_status", status) && ok;
+    const indexes = new Map();
+    exercises.forEach((exercise, i) => {
+      const mark = score.marks[i];
+      if (!mark.done) return;
+      const fields = interaction(exercise, mark);
+      const said = JSON.stringify(fields);
+      const earlier = reported.get(exercise.id);
+      const index = earlier ? earlier[0] : nextInteraction++;
+      indexes.set(exercise.id, index);
+      if (earlier?.[1] === said) return;
+      for (const [field, value] of Object.entries(fields)) ok = session.set(`cmi.interactions.${index}.${field}`, value) && ok;
+      reported.set(exercise.id, [index, said]);
+    });
+    if (restored.readable) {
+      const suspend = toSuspendData(exercises, records, indexes, restored.carried);
+      ok = session.set("cmi.suspend_data", suspend.text) && ok;
+      if (suspend.notesLeftOut.length)
+        warnings.push(
+          `Your notes on ${plural(suspend.notesLeftOut.length, "exercise")} are too long for your course to keep: copy them somewhere before you close this page.`,
+        );
+      if (suspend.text.length > SUSPEND_LIMIT)
+        warnings.push("Your saved work is longer than some courses keep; if it is missing next time, tell your teacher.");
+    }
+    ok = session.commit() && ok;
+    if (!ok) warnings.unshift(`Your course did not save the last change (${session.problem || "it did not confirm the save"}).`);
+    notify(score, warnings);
+  }
+
+  function close() {
+    if (pending) report();
+    const score = packageScore(exercises, readAll());
+    session.set("cmi.core.exit", score.done < score.total ? "suspend" : "");
+    session.set("cmi.core.session_time", timespan(Date.now() - started));
+    session.commit();
+    session.finish();
+  }
+
+  const started = Date.now();
+  const lead = restored.readable
+    ? ""
+    : "Your course holds saved work these exercises cannot read. It is left as it was; today's work counts towards your score but will not be there next time. ";
+  return { name, lead, close };
 }
 
 export function mountPackage(root) {
@@ -62,83 +151,65 @@ export function mountPackage(root) {
   const status = root.querySelector("[data-stc-package-status]");
   const who = root.querySelector("[data-stc-package-who]");
   const frame = root.querySelector("[data-stc-package-frame]");
-  const started = Date.now();
+  const steps = [...root.querySelectorAll("[data-stc-package-step]")];
   const api = findApi(window);
   const session = api ? openSession(api) : null;
-  const reported = new Map(); // exercise id → [interaction index, what was reported]
-  let nextInteraction = 0;
-  let pending = false;
   let shown = 0;
+  let warnings = [];
 
-  if (session) {
-    const store = new PackageStore(fromSuspendData(session.get("cmi.suspend_data")), () => {
-      if (!pending) {
-        pending = true;
-        queueMicrotask(report);
-      }
-    });
-    const name = learnerName(session.get("cmi.core.student_name"));
-    if (name) store.items.set(`${PREFIX}student`, name);
-    window.stcPackage = { store };
-    const count = Number(session.get("cmi.interactions._count"));
-    nextInteraction = Number.isInteger(count) && count > 0 ? count : 0;
-    if (session.get("cmi.core.lesson_status") === "not attempted") session.set("cmi.core.lesson_status", "incomplete");
-    who.textContent = name
-      ? `Signed in as ${name}. Your work is saved to your course as you go.`
-      : "Your work is saved to your course as you go.";
-  } else {
-    who.textContent = api
-      ? "Your course did not start a session, so your work is saved in this browser only."
-      : "Not opened from a course: your work is saved in this browser, as on the website.";
+  if (api && !session) {
+    // The LMS has a session for this page no longer (it was closed, or this is a reload
+    // after it ended): work done now would reach neither the course nor the next session.
+    who.textContent = "Your course has closed this session. To go on, close this page and open the exercises again from your course.";
+    for (const part of root.querySelectorAll(".stc-package__nav, .stc-package__steps, .stc-package__frame")) part.hidden = true;
+    document.documentElement.setAttribute("data-stc-ready", "1");
+    return;
   }
 
-  function report() {
-    pending = false;
-    const score = packageScore(exercises, readAll());
-    let ok = session.set("cmi.core.score.min", "0") && session.set("cmi.core.score.max", "100");
-    ok = session.set("cmi.core.score.raw", String(score.raw)) && ok;
-    ok = session.set("cmi.core.lesson_status", lessonStatus(score, session.get("cmi.student_data.mastery_score"))) && ok;
-    const suspend = toSuspendData(window.stcPackage.store.entries());
-    ok = session.set("cmi.suspend_data", suspend) && ok;
-    exercises.forEach((exercise, i) => {
-      const mark = score.marks[i];
-      if (!mark.done) return;
-      const fields = interaction(exercise, mark);
-      const said = JSON.stringify(fields);
-      const before = reported.get(exercise.id);
-      if (before?.[1] === said) return;
-      const index = before ? before[0] : nextInteraction++;
-      for (const [name, value] of Object.entries(fields)) ok = session.set(`cmi.interactions.${index}.${name}`, value) && ok;
-      reported.set(exercise.id, [index, said]);
-    });
-    ok = session.commit() && ok;
-    showProgress(score, ok ? "" : session.problem || "the course did not confirm the save");
-    if (suspend.length > SUSPEND_LIMIT && ok)
-      status.append(" Your saved work is longer than some courses keep; if it is missing next time, tell your teacher.");
-  }
+  const lms = session
+    ? lmsSide(session, exercises, (score, problems) => {
+        warnings = problems;
+        showProgress(score);
+      })
+    : null;
+  // The pages the exercise pages in the frame may lead to (see package-scope.js).
+  window.stcPackage = Object.assign(window.stcPackage ?? {}, { pages: data.pages });
+  who.textContent = lms
+    ? `${lms.lead}${lms.name ? `Signed in as ${lms.name}. ` : ""}Your work is saved to your course as you go.`
+    : writable()
+      ? "Not opened from a course: your work is saved in this browser, as on the website."
+      : "Not opened from a course, and this browser is not letting pages save: your work will be lost when you close this page.";
 
-  function showProgress(score = packageScore(exercises, readAll()), problem = "") {
+  const items = exercises.map((exercise, i) => {
+    const link = el("a", { href: exercise.href }, exercise.title);
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      show(i);
+    });
+    const state = el("span", { class: "stc-package__state" });
+    list.append(el("li", {}, link));
+    list.lastChild.append(state);
+    return { link, state };
+  });
+
+  function showProgress(score = packageScore(exercises, readAll())) {
     const records = readAll();
-    list.textContent = "";
     exercises.forEach((exercise, i) => {
-      const state = progressOf(records.get(exercise.id), exercise.version);
-      const link = el("a", { href: exercise.href }, exercise.title);
-      if (i === shown) link.setAttribute("aria-current", "page");
-      link.addEventListener("click", (event) => {
-        event.preventDefault();
-        show(i);
-      });
-      const item = el("li", {}, link);
-      item.append(el("span", { class: "stc-package__state" }, state === "done" ? " · checked" : state === "started" ? " · started" : ""));
-      list.append(item);
+      const progress = progressOf(records.get(exercise.id), exercise.version);
+      items[i].state.textContent = progress === "done" ? " · checked" : progress === "started" ? " · started" : "";
+      if (i === shown) items[i].link.setAttribute("aria-current", "page");
+      else items[i].link.removeAttribute("aria-current");
     });
-    const done = plural(score.done, "exercise");
-    status.textContent = session
-      ? `${done} of ${score.total} checked · score ${score.raw} of 100 (exercises not yet checked count as 0).${problem ? ` Your course did not save the last change (${problem}).` : ""}`
-      : `${done} of ${score.total} checked.`;
-    for (const step of root.querySelectorAll("[data-stc-package-step]")) {
+    const done = `${plural(score.done, "exercise")} of ${score.total} checked`;
+    status.textContent = lms
+      ? `${done} · score ${score.raw} of 100 (exercises not yet checked count as 0).${warnings.map((w) => ` ${w}`).join("")}`
+      : `${done}.`;
+    for (const step of steps) {
       const to = shown + Number(step.dataset.stcPackageStep);
-      step.disabled = to < 0 || to >= exercises.length;
+      const disabled = to < 0 || to >= exercises.length;
+      // A button that is disabled while it has focus would drop focus to the page.
+      if (disabled && document.activeElement === step) steps.find((other) => other !== step)?.focus();
+      step.disabled = disabled;
     }
   }
 
@@ -149,10 +220,8 @@ export function mountPackage(root) {
     showProgress();
   }
 
-  for (const step of root.querySelectorAll("[data-stc-package-step]")) {
-    step.addEventListener("click", () => show(shown + Number(step.dataset.stcPackageStep)));
-  }
-  // A page followed inside the frame (an exercise's own "Next exercise") becomes the one shown.
+  for (const step of steps) step.addEventListener("click", () => show(shown + Number(step.dataset.stcPackageStep)));
+  // A page followed inside the frame (an exercise linked from another) becomes the one shown.
   frame.addEventListener("load", () => {
     let path = "";
     try {
@@ -168,25 +237,26 @@ export function mountPackage(root) {
     showProgress();
   });
 
-  let closed = false;
-  function close() {
-    if (!session || closed) return;
-    closed = true;
-    if (pending) report();
-    const score = packageScore(exercises, readAll());
-    session.set("cmi.core.exit", score.done < score.total ? "suspend" : "");
-    session.set("cmi.core.session_time", timespan(Date.now() - started));
-    session.commit();
-    session.finish();
-  }
   // Without an LMS the pages save to localStorage; opened from disk the frame cannot be
   // read, but its saves still reach this page as storage events.
   window.addEventListener("storage", () => showProgress());
-  window.addEventListener("pagehide", close);
-  window.addEventListener("beforeunload", close);
+  if (lms) {
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      lms.close();
+    };
+    window.addEventListener("pagehide", close);
+    window.addEventListener("beforeunload", close);
+    // Back from the browser's page cache, the session has ended: load afresh to say so.
+    window.addEventListener("pageshow", (event) => {
+      if (event.persisted && closed) location.reload();
+    });
+  }
 
   // Nothing is reported until the learner changes something: what the LMS recorded before
-  // stays as it was when a learner only looks, or when its suspend data could not be read.
+  // stays as it was when a learner only looks.
   const records = readAll();
   const first = exercises.findIndex((exercise) => progressOf(records.get(exercise.id), exercise.version) !== "done");
   show(Math.max(0, first));
