@@ -34,7 +34,7 @@ _LEFT_OUT = re.compile(
 )
 # Pages a package holds but does not lead to: its launch page lists the exercises and keeps
 # the work, so an assignment, a progress file or a printed worksheet has no place in it.
-_NOT_LINKED = re.compile(r"^(404|assignment|progress|articles/[^/]+/worksheet)\.html$")
+_NOT_LINKED = re.compile(r"^(assignment|progress|articles/[^/]+/worksheet)\.html$")
 
 
 def page_href(exercise: CheckedExercise, pages_dir: str) -> str:

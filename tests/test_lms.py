@@ -200,6 +200,9 @@ def test_an_assignment_package_reports_to_a_scorm_runtime(
         launch.get_by_role("button", name="Next exercise").click()
         expect(exercise.locator("html[data-stc-ready]")).to_have_count(1)
         expect(exercise.locator("h1")).to_have_text(second["title"])
+        # The last exercise: "Next" is disabled, and the keyboard's place moves to "Previous".
+        expect(launch.get_by_role("button", name="Next exercise")).to_be_disabled()
+        expect(launch.get_by_role("button", name="Previous exercise")).to_be_focused()
         exercise.locator(f'.stc-unit[data-unit="{targets[0]}"]').click()
         exercise.get_by_role("button", name="Check answers").click()
         expect(launch.locator("[data-stc-package-status]")).to_contain_text(
@@ -268,6 +271,54 @@ def test_an_assignment_package_reports_to_a_scorm_runtime(
         assert outside == []
 
 
+def test_a_package_never_lowers_nor_writes_over_what_the_lms_holds(
+    built_site: tuple[Path, str], checked_page: Page, tmp_path: Path
+) -> None:
+    """Suspend data the package cannot read (another version's, or cut short by an LMS) is
+    left as it was, and the score and status recorded with it are not lowered by work that
+    cannot count what came before. After the LMS has ended the session, a reloaded package
+    asks to be opened again from the course instead of quietly saving elsewhere."""
+    site, _ = built_site
+    page = checked_page
+    with zipfile.ZipFile(site / "downloads" / "lms" / "spot-the-claim-idlib-last-stand.zip") as zf:
+        zf.extractall(tmp_path / "pkg")
+    shutil.copy(SCORM_AGAIN, tmp_path / "scorm12.js")
+    (tmp_path / "host.html").write_text(HOST, encoding="utf-8")
+    unreadable = '{"format":2,"work":{"0123abcd":[1,"2a4'  # cut short
+    with serving(tmp_path) as lms:
+        start = {
+            "cmi": {
+                "core": {
+                    "student_name": "Lee, Ana",
+                    "lesson_status": "passed",
+                    "score": {"raw": "80"},
+                },
+                "suspend_data": unreadable,
+            }
+        }
+        page.goto(lms + "host.html#" + json.dumps(start))
+        launch = page.frame_locator("iframe").first
+        expect(launch.locator("[data-stc-package-who]")).to_contain_text(
+            "Your course holds saved work these exercises cannot read. It is left as it was"
+        )
+        exercise = launch.frame_locator("iframe")
+        exercise.locator('.stc-unit[data-unit="2"]').click()
+        exercise.get_by_role("button", name="Check answers").click()
+        expect(launch.locator("[data-stc-package-status]")).to_contain_text("1 exercise of ")
+        assert page.evaluate("API.LMSGetValue('cmi.core.score.raw')") == "80"
+        assert page.evaluate("API.LMSGetValue('cmi.core.lesson_status')") == "passed"
+        assert page.evaluate("API.LMSGetValue('cmi.suspend_data')") == unreadable
+        assert page.evaluate("API.LMSGetValue('cmi.interactions._count')") == "1"
+        # The learner reloads the frame after the LMS has closed the session.
+        page.evaluate("document.querySelector('iframe').contentWindow.location.reload()")
+        expect(launch.locator("[data-stc-package-who]")).to_have_text(
+            "Your course has closed this session. To go on, close this page and open the "
+            "exercises again from your course."
+        )
+        expect(launch.locator("iframe")).to_be_hidden()
+        expect(launch.get_by_role("link")).to_have_count(0)
+
+
 # ---- Common Cartridge 1.3 ----
 # No schema of Common Cartridge 1.3 can be had without a connection, so the cartridge is
 # checked against what the IMS Common Cartridge 1.3 specification requires of a cartridge
@@ -322,6 +373,10 @@ def test_the_common_cartridge_links_every_article_and_exercise_in_order(
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the Common Cartridge").click()
     assert download.value.suggested_filename.endswith(".imscc")
+    # Made from a preview on this computer, its links would work nowhere else: it says so.
+    expect(page.locator("[data-stc-teacher] [role=status]")).to_contain_text(
+        "an address of this computer only"
+    )
     with zipfile.ZipFile(download.value.path()) as archive:
         assert archive.testzip() is None
         links = check_cartridge(archive)

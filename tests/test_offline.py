@@ -4,6 +4,7 @@ found by search, the assignment and class report pages working, and no request m
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,20 @@ def offline_copy(built_site: tuple[Path, str], tmp_path_factory: pytest.TempPath
         assert {name.split("/")[0] for name in archive.namelist()} == {"spot-the-claim"}
         archive.extractall(folder)
     return (folder / "spot-the-claim").as_uri() + "/"
+
+
+def test_no_page_of_the_offline_copy_links_from_the_disks_root(offline_copy: str) -> None:
+    """From disk, "/assets/..." is the disk's root, not the copy's: every link is relative
+    (the server-only "not found" page, whose links start at the root, is left out)."""
+    folder = Path(offline_copy.removeprefix("file://"))
+    pages = sorted(folder.rglob("*.html"))
+    assert len(pages) > 40 and not (folder / "404.html").exists()
+    rooted = [
+        (page.relative_to(folder).as_posix(), found)
+        for page in pages
+        for found in re.findall(r'(?:href|src)="(/[^/"][^"]*)"', page.read_text(encoding="utf-8"))
+    ]
+    assert rooted == []
 
 
 @pytest.fixture
@@ -67,6 +82,17 @@ def test_the_assignment_and_class_report_work_from_disk(on_disk: Page, offline_c
     page.get_by_role("link", name="A warning, or a threat?").first.click()
     wait_until_ready(page)
     expect(page.locator(".stc-unit").first).to_be_visible()
+    # A link can be made from disk; a package cannot (it reads the site's package of
+    # every exercise), so it is not offered.
+    page.goto(offline_copy + "teachers/assign.html")
+    wait_until_ready(page)
+    page.locator("#stc-pick-warning-or-threat").check()
+    page.get_by_label("Assignment name").fill("Week 1")
+    page.get_by_role("button", name="Create link").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "Link created for 1 exercise. Copy it and share it with your students."
+    )
+    expect(page.get_by_role("button", name="Download as an LMS package (SCORM 1.2)")).to_be_hidden()
     page.goto(offline_copy + "teachers/class-report.html")
     wait_until_ready(page)
     expect(page.locator("[data-stc-teacher='report'] input[type=file]")).to_have_count(1)

@@ -93,8 +93,12 @@ def add_files(files: Files, config: MkDocsConfig) -> None:
 
 
 def finish_site(config: MkDocsConfig) -> None:
-    """Material's search reads its index from a script on a page opened from disk."""
-    index = Path(config.site_dir) / "search" / "search_index.json"
+    """Material's search reads its index from a script on a page opened from disk. The
+    "not found" page goes: only a web server shows it, and its links start at the server's
+    root, which on a disk is the disk's."""
+    site = Path(config.site_dir)
+    index = site / "search" / "search_index.json"
     if index.is_file():
         script = search_index_script(index.read_text(encoding="utf-8"))
         index.with_suffix(".js").write_text(script, encoding="utf-8")
+    (site / "404.html").unlink(missing_ok=True)

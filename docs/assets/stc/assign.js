@@ -68,6 +68,9 @@ export function assign(root, data, links, forms = {}) {
   copy.hidden = true;
   const lms = button("Download as an LMS package (SCORM 1.2)");
   lms.hidden = true;
+  // Packages are made from the site's package of every exercise, which a page opened from
+  // disk cannot read.
+  const canPackage = !!links.get("download:lms-all") && location.protocol !== "file:";
   let made = null; // the assignment the link and the package are for
 
   function applyFilters() {
@@ -105,9 +108,12 @@ export function assign(root, data, links, forms = {}) {
     made = { title: name.value.trim(), ids, checkUps: hasCheckUps && checkUps.checked };
     link.value = withAssignment(links.get("page:assignment"), made);
     copy.hidden = false;
-    lms.hidden = false;
+    lms.hidden = !canPackage;
     const withCheckUps = made.checkUps ? ", with a check-up before and after" : "";
-    status.textContent = `Link created for ${plural(ids.length, "exercise")}${withCheckUps}. Copy it and share it with your students, or download it as a package for your LMS.`;
+    const share = canPackage
+      ? "Copy it and share it with your students, or download it as a package for your LMS."
+      : "Copy it and share it with your students.";
+    status.textContent = `Link created for ${plural(ids.length, "exercise")}${withCheckUps}. ${share}`;
     link.focus();
     link.select();
   };
@@ -124,10 +130,7 @@ export function assign(root, data, links, forms = {}) {
   };
   lms.onclick = async () => {
     const kit = links.get("download:lms-all");
-    if (!kit || location.protocol === "file:") {
-      status.textContent = "LMS packages are made on the online site: open this page there.";
-      return;
-    }
+    if (!canPackage) return;
     const { title, ids } = made;
     status.textContent = "Making the package…";
     try {

@@ -4,6 +4,9 @@
 import { downloadCartridge } from "./cartridge.js";
 import { button, el } from "./util.js";
 
+// Addresses that lead to the computer the page is open on, not to a site others can reach.
+const LOCAL = /^(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$|\.localhost$/u;
+
 export function lmsTools(root, articles, links) {
   const make = button("Download the Common Cartridge", true);
   const status = el("p", { role: "status" });
@@ -18,7 +21,9 @@ export function lmsTools(root, articles, links) {
       exercises: article.exercises.map((id) => ({ title: article.titles[id], url: links.get(`exercise:${id}`) })),
     }));
     await downloadCartridge("Spot the Claim", linked);
-    status.textContent = "Cartridge downloaded as spot-the-claim-common-cartridge.imscc: import it into your course.";
+    status.textContent = LOCAL.test(location.hostname)
+      ? `Cartridge downloaded, but its links start ${location.origin}, an address of this computer only: your students' computers cannot open them. Make the cartridge from the site as your students reach it.`
+      : "Cartridge downloaded as spot-the-claim-common-cartridge.imscc: import it into your course.";
   };
   root.append(make, status);
 }
