@@ -7,8 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, open_in_scheme, settled, switch_to_dark, wait_until_ready
+from conftest import ROOT, axe_run, open_in_scheme, settled, switch_to_dark, wait_until_ready
 from playwright.sync_api import Browser, Page, expect
 
 from build_tools.catalogue import load_catalogue
@@ -77,7 +76,7 @@ def test_axe_finds_no_violations(page: Page, site_url: str, name: str) -> None:
             page.set_viewport_size({"width": width, "height": 700})
             if width == 320:
                 assert page.evaluate("document.documentElement.scrollWidth") <= 320
-            result = Axe().run(settled(page))
+            result = axe_run(settled(page))
             assert result.violations_count == 0, (scheme, width, result.generate_report())
     assert requested and [url for url in requested if urlparse(url).netloc != origin] == []
 

@@ -15,8 +15,7 @@ from pathlib import Path
 from statistics import NormalDist
 from typing import Any
 
-from axe_playwright_python.sync_playwright import Axe
-from conftest import settled, wait_until_ready
+from conftest import axe_run, settled, wait_until_ready
 from playwright.sync_api import Browser, Page, expect
 
 from build_tools.model import ResultsFile
@@ -80,7 +79,7 @@ def take_check_up(page: Page, stage: str, picks: set[int], axe: bool = False) ->
         page.locator(f'.stc-check-up .stc-unit[data-unit="{unit}"]').click()
     expect(page.locator(".stc-fb")).to_have_count(0)  # and no feedback on a pick
     if axe:
-        result = Axe().run(settled(page))
+        result = axe_run(settled(page))
         assert result.violations_count == 0, result.generate_report()
     page.get_by_role("button", name="Hand in the check-up").click()
     expect(page.get_by_role("button", name="Cancel")).to_be_focused()
@@ -91,7 +90,7 @@ def take_check_up(page: Page, stage: str, picks: set[int], axe: bool = False) ->
     units = page.locator(".stc-check-up .stc-unit")
     expect(page.locator(".stc-check-up .stc-fb")).to_have_count(units.count())
     if axe:
-        result = Axe().run(settled(page))
+        result = axe_run(settled(page))
         assert result.violations_count == 0, result.generate_report()
     return summary.text_content() or ""
 
@@ -232,7 +231,7 @@ def test_two_students_before_and_after_in_the_class_report(
     assert "2 students" in description and "The table beside the chart" in description
     expect(chart.locator(".stc-chart__student")).to_have_count(2)
 
-    result = Axe().run(settled(page))
+    result = axe_run(settled(page))
     assert result.violations_count == 0, result.generate_report()
 
     with page.expect_download() as download:

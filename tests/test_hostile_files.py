@@ -11,8 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, wait_until_ready
+from conftest import ROOT, axe_run, wait_until_ready
 from playwright.sync_api import Page, expect
 
 from build_tools.model import FILE_FORMAT_VERSION, PROGRESS_FORMAT
@@ -376,7 +375,7 @@ def test_the_import_question_by_keyboard_at_320_px(page: Page, site_url: str) ->
     expect(plan.get_by_role("button", name="Cancel")).to_be_focused()
     overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     assert page.evaluate(overflow) <= 0, "no horizontal scrolling with the question open"
-    result = Axe().run(page)
+    result = axe_run(page)
     assert result.violations_count == 0, result.generate_report()
     page.keyboard.press("Shift+Tab")
     expect(plan.get_by_role("button", name="Replace 1 exercise")).to_be_focused()

@@ -23,6 +23,10 @@ PAGES = [
 ]
 
 
+# One worker builds the hostile site and runs every test on it.
+pytestmark = pytest.mark.xdist_group("injection")
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("hostile")
