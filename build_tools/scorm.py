@@ -30,11 +30,11 @@ SEARCH_SCRIPT = "search/search_index.js"
 # Teachers' pages, answer keys and check-up forms stay out of what a learner is given.
 _LEFT_OUT = re.compile(
     r"^(teachers/|check-ups/|downloads/"
-    r"|(how-the-answers-were-made|articles/[^/]+/answer-key)\.html($|#))"
+    r"|(how-the-answers-were-made|articles/[^/]+/(answer-key|worksheet))\.html($|#))"
 )
 # Pages a package holds but does not lead to: its launch page lists the exercises and keeps
-# the work, so an assignment, a progress file or a printed worksheet has no place in it.
-_NOT_LINKED = re.compile(r"^(assignment|progress|articles/[^/]+/worksheet)\.html$")
+# the work, so an assignment or a progress file has no place in it.
+_NOT_LINKED = re.compile(r"^(assignment|progress)\.html$")
 
 
 def page_href(exercise: CheckedExercise, pages_dir: str) -> str:
@@ -131,22 +131,24 @@ def package_entries(
 
 
 def all_packages(catalogue: Catalogue, offline_site: Path, pages_dir: str) -> dict[str, bytes]:
-    """Each package's zip, by its path in the site."""
+    """Each package's zip, by its path in the site. A package holds its own exercises'
+    pages and none of the others'."""
     site_files = learner_files(offline_site)
-    site_pages = [name for name, _ in site_files if name.endswith(".html")]
-    return {
-        package.path: zip_bytes(
-            package_entries(
-                site_files,
-                package_data(
-                    catalogue,
-                    f"spot-the-claim-{package.name}",
-                    package.title,
-                    package.ids,
-                    pages_dir,
-                    site_pages,
-                ),
-            )
+    exercise_pages = {page_href(e, pages_dir): e.model.id for e in catalogue.exercises}
+    zips = {}
+    for package in packages(catalogue):
+        files = [
+            (name, content)
+            for name, content in site_files
+            if name not in exercise_pages or exercise_pages[name] in package.ids
+        ]
+        data = package_data(
+            catalogue,
+            f"spot-the-claim-{package.name}",
+            package.title,
+            package.ids,
+            pages_dir,
+            [name for name, _ in files if name.endswith(".html")],
         )
-        for package in packages(catalogue)
-    }
+        zips[package.path] = zip_bytes(package_entries(files, data))
+    return zips

@@ -85,7 +85,12 @@ export function assign(root, data, links, forms = {}) {
   // A package is of the assignment the link was made for: once the form changes, the link
   // must be made again before a package can be.
   const stale = () => {
+    if (!made) return;
+    made = null;
+    link.value = "";
+    copy.hidden = true;
     lms.hidden = true;
+    status.textContent = "The form has changed: press Create link again for a link to what it says now.";
   };
   name.addEventListener("input", stale);
   list.addEventListener("change", stale);
@@ -108,11 +113,13 @@ export function assign(root, data, links, forms = {}) {
     made = { title: name.value.trim(), ids, checkUps: hasCheckUps && checkUps.checked };
     link.value = withAssignment(links.get("page:assignment"), made);
     copy.hidden = false;
-    lms.hidden = !canPackage;
+    lms.hidden = !canPackage || made.checkUps;
     const withCheckUps = made.checkUps ? ", with a check-up before and after" : "";
-    const share = canPackage
-      ? "Copy it and share it with your students, or download it as a package for your LMS."
-      : "Copy it and share it with your students.";
+    const share = !canPackage
+      ? "Copy it and share it with your students."
+      : made.checkUps
+        ? "Copy it and share it with your students. (An LMS package cannot hold check-ups: for one, untick the check-ups and create the link again.)"
+        : "Copy it and share it with your students, or download it as a package for your LMS.";
     status.textContent = `Link created for ${plural(ids.length, "exercise")}${withCheckUps}. ${share}`;
     link.focus();
     link.select();
@@ -130,7 +137,7 @@ export function assign(root, data, links, forms = {}) {
   };
   lms.onclick = async () => {
     const kit = links.get("download:lms-all");
-    if (!canPackage) return;
+    if (!canPackage || !made) return;
     const { title, ids } = made;
     status.textContent = "Making the package…";
     try {
@@ -140,8 +147,7 @@ export function assign(root, data, links, forms = {}) {
       const zip = await assignmentPackage(new Uint8Array(await response.arrayBuffer()), { title, ids });
       const file = fileName(["spot-the-claim", title, "scorm12"], "zip");
       download(file, "application/zip", zip);
-      const leftOut = made.checkUps ? " Check-ups are not part of an LMS package; use the link for them." : "";
-      status.textContent = `Package downloaded as ${file}: upload it to your LMS as a SCORM 1.2 package.${leftOut}`;
+      status.textContent = `Package downloaded as ${file}: upload it to your LMS as a SCORM 1.2 package.`;
     } catch (error) {
       status.textContent = `The package could not be made (${error.message}). Reload the page and try again.`;
     }

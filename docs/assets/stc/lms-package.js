@@ -45,6 +45,9 @@ export async function assignmentPackage(allExercises, { title, ids }) {
   const xml = new DOMParser().parseFromString(decoder.decode(files.get(MANIFEST)), "application/xml");
   xml.documentElement.setAttribute("identifier", identifier);
   for (const node of xml.getElementsByTagName("title")) node.textContent = name;
+  // The pages of the exercises left out go, and the manifest no longer lists them.
+  const kept = entries.filter(([file]) => !leftOut.has(file));
+  for (const node of [...xml.getElementsByTagName("file")]) if (leftOut.has(node.getAttribute("href"))) node.remove();
   const manifest = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(xml.documentElement)}\n`;
-  return makeZip(entries.map(([file, bytes]) => [file, file === LAUNCH ? launch : file === MANIFEST ? manifest : bytes]));
+  return makeZip(kept.map(([file, bytes]) => [file, file === LAUNCH ? launch : file === MANIFEST ? manifest : bytes]));
 }

@@ -8,13 +8,13 @@ import { button, el } from "./util.js";
 const LOCAL = /^(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$|\.localhost$/u;
 
 export function lmsTools(root, articles, links) {
+  if (location.protocol === "file:") {
+    root.append(el("p", {}, "A cartridge links to the website: make it on this page there, not from the offline copy."));
+    return;
+  }
   const make = button("Download the Common Cartridge", true);
   const status = el("p", { role: "status" });
   make.onclick = async () => {
-    if (location.protocol === "file:") {
-      status.textContent = "A cartridge links to the online site: make it there, not from the offline copy.";
-      return;
-    }
     const linked = articles.map((article) => ({
       title: article.title,
       url: links.get(`article:${article.id}`),

@@ -97,13 +97,14 @@ export function learnerName(lmsName) {
 }
 
 /** An exercise's marks out of 100, from the work that would be handed in, scored again from
-    its picks by the shared scoring. Work checked after the answers were shown is done but
-    earns nothing. */
+    its picks by the shared scoring. It is done once checked, or once its answers were shown:
+    that earns nothing, checked or not, and a learner who has seen them need not check to
+    finish the package. */
 export function exerciseMark(exercise, record) {
   const work = handedInWork(record, exercise.version);
+  if (work?.answersSeen) return { done: true, percent: 0, work };
   if (!work?.checked) return { done: false, percent: 0, work: null };
-  const result = work.answersSeen ? null : rescore(exercise, work);
-  return { done: true, percent: percent(result), work };
+  return { done: true, percent: percent(rescore(exercise, work)), work };
 }
 
 /** The package's score: the mean of every exercise's marks, unchecked ones earning 0. */
@@ -118,7 +119,7 @@ export function packageScore(exercises, records) {
   };
 }
 
-/** cmi.core.lesson_status: "incomplete" until every exercise is checked; then "passed" or
+/** cmi.core.lesson_status: "incomplete" until every exercise is done (see exerciseMark); then "passed" or
     "failed" against the LMS's mastery score when it sets one, else "completed". */
 export function lessonStatus(score, masteryScore = "") {
   if (score.done < score.total) return "incomplete";

@@ -154,7 +154,8 @@ export function mountPackage(root) {
   const steps = [...root.querySelectorAll("[data-stc-package-step]")];
   const api = findApi(window);
   const session = api ? openSession(api) : null;
-  let shown = 0;
+  let shown = 0; // the exercise Previous and Next step from
+  let current = 0; // the exercise in the frame, or -1 for another page
   let warnings = [];
 
   if (api && !session) {
@@ -180,11 +181,21 @@ export function mountPackage(root) {
       ? "Not opened from a course: your work is saved in this browser, as on the website."
       : "Not opened from a course, and this browser is not letting pages save: your work will be lost when you close this page.";
 
+  // The list folds away where the exercise would otherwise start below the window's edge.
+  const contents = root.querySelector(".stc-package__contents");
+  const wide = window.matchMedia("(min-width: 60em)");
+  contents.open = wide.matches;
+  contents.querySelector("summary").textContent = `Exercises in this package (${exercises.length})`;
+
   const items = exercises.map((exercise, i) => {
     const link = el("a", { href: exercise.href }, exercise.title);
     link.addEventListener("click", (event) => {
       event.preventDefault();
       show(i);
+      // The reader's place goes to the exercise they chose, in view.
+      if (!wide.matches) contents.open = false;
+      frame.scrollIntoView({ block: "start" });
+      frame.focus();
     });
     const state = el("span", { class: "stc-package__state" });
     list.append(el("li", {}, link));
@@ -192,18 +203,26 @@ export function mountPackage(root) {
     return { link, state };
   });
 
+  /** What the list says of an exercise: how far the learner got, and in a course its marks. */
+  function stateOf(exercise, record, mark) {
+    if (mark.done && mark.work.answersSeen) return lms ? " · answers seen: 0 of 100" : " · answers seen";
+    if (mark.done) return lms ? ` · checked: ${mark.percent} of 100` : " · checked";
+    return progressOf(record, exercise.version) ? " · started" : "";
+  }
+
   function showProgress(score = packageScore(exercises, readAll())) {
     const records = readAll();
     exercises.forEach((exercise, i) => {
-      const progress = progressOf(records.get(exercise.id), exercise.version);
-      items[i].state.textContent = progress === "done" ? " · checked" : progress === "started" ? " · started" : "";
-      if (i === shown) items[i].link.setAttribute("aria-current", "page");
+      items[i].state.textContent = stateOf(exercise, records.get(exercise.id), score.marks[i]);
+      if (i === current) items[i].link.setAttribute("aria-current", "page");
       else items[i].link.removeAttribute("aria-current");
     });
-    const done = `${plural(score.done, "exercise")} of ${score.total} checked`;
-    status.textContent = lms
-      ? `${done} · score ${score.raw} of 100 (exercises not yet checked count as 0).${warnings.map((w) => ` ${w}`).join("")}`
-      : `${done}.`;
+    const all = score.done === score.total;
+    const done = all ? `All ${plural(score.total, "exercise")} done` : `${score.done} of ${plural(score.total, "exercise")} done`;
+    const course = all
+      ? `score ${score.raw} of 100, saved to your course.`
+      : `score so far ${score.raw} of 100 (exercises not yet done count as 0).`;
+    status.textContent = lms ? `${done} · ${course}${warnings.map((w) => ` ${w}`).join("")}` : `${done}.`;
     for (const step of steps) {
       const to = shown + Number(step.dataset.stcPackageStep);
       const disabled = to < 0 || to >= exercises.length;
@@ -215,6 +234,7 @@ export function mountPackage(root) {
 
   function show(i) {
     shown = i;
+    current = i;
     frame.src = exercises[i].href;
     frame.title = `Exercise ${i + 1} of ${exercises.length}: ${exercises[i].title}`;
     showProgress();
@@ -230,9 +250,13 @@ export function mountPackage(root) {
       return; // opened from disk: the frame cannot be read
     }
     const i = exercises.findIndex((exercise) => path.endsWith(`/${exercise.href}`));
-    if (i >= 0 && i !== shown) {
+    current = i;
+    if (i >= 0) {
       shown = i;
       frame.title = `Exercise ${i + 1} of ${exercises.length}: ${exercises[i].title}`;
+    } else {
+      // Another page of the package (an article, say): no exercise is the one shown.
+      frame.title = frame.contentDocument?.title || "A page of the package";
     }
     showProgress();
   });
@@ -257,8 +281,7 @@ export function mountPackage(root) {
 
   // Nothing is reported until the learner changes something: what the LMS recorded before
   // stays as it was when a learner only looks.
-  const records = readAll();
-  const first = exercises.findIndex((exercise) => progressOf(records.get(exercise.id), exercise.version) !== "done");
+  const first = packageScore(exercises, readAll()).marks.findIndex((mark) => !mark.done);
   show(Math.max(0, first));
   document.documentElement.setAttribute("data-stc-ready", "1");
 }
