@@ -309,11 +309,46 @@ def test_a_package_never_lowers_nor_writes_over_what_the_lms_holds(
         exercise = launch.frame_locator("iframe")
         exercise.locator('.stc-unit[data-unit="2"]').click()
         exercise.get_by_role("button", name="Check answers").click()
-        expect(launch.locator("[data-stc-package-status]")).to_contain_text("1 of 16 exercises done")
+        expect(launch.locator("[data-stc-package-status]")).to_contain_text(
+            "1 of 16 exercises done"
+        )
         assert page.evaluate("API.LMSGetValue('cmi.core.score.raw')") == "80"
         assert page.evaluate("API.LMSGetValue('cmi.core.lesson_status')") == "passed"
         assert page.evaluate("API.LMSGetValue('cmi.suspend_data')") == unreadable
         assert page.evaluate("API.LMSGetValue('cmi.interactions._count')") == "1"
+        page.evaluate("document.querySelector('iframe').remove()")
+        # Suspend data the package reads, holding less than the recorded score stands for:
+        # the LMS took the score once and refused the suspend data.
+        data = json.loads(
+            re.search(
+                r'id="stc-package-data">(.*?)</script>',
+                (tmp_path / "pkg" / "launch.html").read_text(encoding="utf-8"),
+                re.S,
+            ).group(1)
+        )[0]
+        first = data["exercises"][0]
+        saved = json.dumps(
+            {"format": 2, "work": {first["version"][:8]: [1, "2-4-5-", "=", "", -1]}}
+        )
+        start["cmi"]["suspend_data"] = saved
+        start["cmi"]["core"]["lesson_status"] = "completed"
+        page.goto(lms + "host.html?again#" + json.dumps(start))
+        expect(launch.locator("[data-stc-package-who]")).to_have_text(
+            "Signed in as Ana Lee. Your work is saved to your course as you go."
+        )
+        expect(launch.locator("[data-stc-package-status]")).to_contain_text(
+            "1 of 16 exercises done"
+        )
+        launch.get_by_role("button", name="Next exercise").click()
+        expect(exercise.locator("html[data-stc-ready]")).to_have_count(1)
+        exercise.locator(".stc-unit").first.click()
+        exercise.get_by_role("button", name="Check answers").click()
+        expect(launch.locator("[data-stc-package-status]")).to_contain_text(
+            "2 of 16 exercises done"
+        )
+        assert page.evaluate("API.LMSGetValue('cmi.core.score.raw')") == "80"
+        assert page.evaluate("API.LMSGetValue('cmi.core.lesson_status')") == "completed"
+        assert len(json.loads(page.evaluate("API.LMSGetValue('cmi.suspend_data')"))["work"]) == 2
         # The learner reloads the frame after the LMS has closed the session.
         page.evaluate("document.querySelector('iframe').contentWindow.location.reload()")
         expect(launch.locator("[data-stc-package-who]")).to_have_text(

@@ -177,8 +177,14 @@ test("work for a version the package no longer has is carried along, never dropp
   assert.equal(back.records.size, 0);
   const carried = Object.keys(back.carried);
   assert.deepEqual(carried, [spot.version.slice(0, 8)]);
-  const next = toSuspendData([changed], new Map([["spot", checked(changed, [3])]]), new Map(), back.carried).text;
-  assert.deepEqual(JSON.parse(next).work[carried[0]], JSON.parse(old).work[carried[0]]);
+  const next = toSuspendData([changed], new Map([["spot", checked(changed, [3])]]), new Map(), back.carried);
+  assert.deepEqual(JSON.parse(next.text).work[carried[0]], JSON.parse(old).work[carried[0]]);
+  assert.equal(next.carriedLeftOut, false);
+  // Carried work is the first to go when the package's own work needs the room.
+  const many = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [i.toString(16).padStart(8, "0"), [1, "1a2b3c", "=", "", -1]]));
+  const full = toSuspendData([changed], new Map([["spot", checked(changed, [3])]]), new Map(), many);
+  assert.ok(full.text.length <= SUSPEND_LIMIT && full.carriedLeftOut);
+  assert.ok(fromSuspendData(full.text, [changed]).records.has("spot"));
 });
 
 test("suspend data that is not ours, or not as this page writes it, is unreadable", () => {
@@ -274,8 +280,8 @@ test("the API is found up the parents, or the opener's, only with all eight func
   assert.equal(findApi(foreign), api);
 });
 
-test("a read the LMS cannot answer is empty, never 'false' or 'null'", () => {
-  const values = { "cmi.core.student_name": null, "cmi.suspend_data": 7 };
+test("a read the LMS cannot answer is empty, never 'false' or 'null'; a number is its text", () => {
+  const values = { "cmi.core.student_name": null, "cmi.suspend_data": "false", "cmi.core.score.raw": 80, "cmi.comments": "null" };
   const api = {
     LMSInitialize: () => "true",
     LMSGetValue: (element) => {
@@ -285,8 +291,10 @@ test("a read the LMS cannot answer is empty, never 'false' or 'null'", () => {
   };
   const session = openSession(api);
   assert.deepEqual(
-    ["cmi.core.student_name", "cmi.suspend_data", "cmi.core.lesson_status"].map((element) => session.get(element)),
-    ["", "", ""],
+    ["cmi.core.student_name", "cmi.suspend_data", "cmi.core.lesson_status", "cmi.core.score.raw", "cmi.comments"].map((element) =>
+      session.get(element),
+    ),
+    ["", "", "", "80", ""],
   );
   assert.equal(openSession({ LMSInitialize: () => "false" }), null);
 });

@@ -35,7 +35,8 @@ export async function assignmentPackage(allExercises, { title, ids }) {
   const leftOut = new Set(data.exercises.filter((exercise) => !exercises.includes(exercise)).map((exercise) => exercise.href));
   const pages = (Array.isArray(data.pages) ? data.pages : []).filter((page) => !leftOut.has(page));
   // The manifest's title is at most 200 characters of XML text (IMS CP 1.1.2).
-  const name = xmlCharacters(`Spot the Claim: ${title}`).slice(0, 200);
+  // Cut by characters, not UTF-16 units, so that no character is cut in two.
+  const name = [...xmlCharacters(`Spot the Claim: ${title}`)].slice(0, 200).join("");
   const identifier = `spot-the-claim-assignment-${fnv(`${title}\n${ids.join(",")}`)}`;
   // Text set as text: the title cannot become markup; "<" in the data cannot end its script.
   script.textContent = JSON.stringify([{ ...data, identifier, title: name, exercises, pages }]).replace(/</g, "\\u003c");

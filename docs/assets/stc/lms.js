@@ -17,6 +17,9 @@ const API_FUNCTIONS = [
   "LMSGetDiagnostic",
 ];
 const SUSPEND_FORMAT = 2;
+const NOTHING = new Set(["false", "null", "undefined"]);
+/** SCORM 1.2's error for an optional part of the data model an LMS does not have. */
+export const NOT_IMPLEMENTED = "401";
 // SCORM 1.2's cmi.suspend_data is a CMIString4096; many LMSs keep more, some refuse it.
 export const SUSPEND_LIMIT = 4096;
 
@@ -60,11 +63,14 @@ export function openSession(api) {
   let finished = false;
   const session = {
     problem: "",
+    problemCode: "",
     get(element) {
-      // A value the LMS cannot give reads as empty, never as the text "false" or "null".
+      // A number is read as its text; a value the LMS cannot give reads as empty, as do
+      // the texts some LMSs give for nothing ("false", "null", "undefined").
       try {
         const value = api.LMSGetValue(element);
-        return typeof value === "string" ? value : "";
+        const text = typeof value === "number" && Number.isFinite(value) ? String(value) : typeof value === "string" ? value : "";
+        return NOTHING.has(text) ? "" : text;
       } catch {
         return "";
       }
@@ -72,6 +78,7 @@ export function openSession(api) {
     set(element, value) {
       if (call("LMSSetValue", element, value) === "true") return true;
       const code = call("LMSGetLastError");
+      session.problemCode = code;
       session.problem = `${element}: ${call("LMSGetErrorString", code)} (error ${code})`;
       return false;
     },
@@ -251,33 +258,38 @@ function fromEntry(exercise, entry) {
 }
 
 /** The package's work as suspend data: each exercise's record (`records`, by id) with the
-    interaction it was reported as (`interactions`, by id), then work `carried` from
-    versions the package no longer has, then notes while they fit in SUSPEND_LIMIT.
-    Gives the text and the ids whose notes were left out. */
+    interaction it was reported as (`interactions`, by id); then, while they fit in
+    SUSPEND_LIMIT, the learner's notes and work `carried` from versions the package no
+    longer has (which the learner can no longer see). Gives the text, the ids whose notes
+    were left out and whether any carried work was. */
 export function toSuspendData(exercises, records, interactions = new Map(), carried = {}) {
-  const work = {};
+  const data = { format: SUSPEND_FORMAT, work: {} };
   const withNotes = [];
   for (const exercise of exercises) {
     const record = records.get(exercise.id);
     if (!record || record.version !== exercise.version) continue;
-    work[versionKey(exercise.version)] = toEntry(record, interactions.get(exercise.id), false);
+    data.work[versionKey(exercise.version)] = toEntry(record, interactions.get(exercise.id), false);
     if (record.note) withNotes.push([exercise, record]);
   }
-  const data = { format: SUSPEND_FORMAT, work: { ...carried, ...work } };
   let text = JSON.stringify(data);
-  const notesLeftOut = [];
-  for (const [exercise, record] of withNotes) {
-    const key = versionKey(exercise.version);
+  /** Puts `entry` under `key` if the whole still fits; whether it did. */
+  const fits = (key, entry) => {
     const before = data.work[key];
-    data.work[key] = toEntry(record, interactions.get(exercise.id), true);
+    data.work[key] = entry;
     const longer = JSON.stringify(data);
-    if (longer.length <= SUSPEND_LIMIT) text = longer;
-    else {
-      data.work[key] = before;
-      notesLeftOut.push(exercise.id);
+    if (longer.length <= SUSPEND_LIMIT) {
+      text = longer;
+      return true;
     }
-  }
-  return { text, notesLeftOut };
+    if (before === undefined) delete data.work[key];
+    else data.work[key] = before;
+    return false;
+  };
+  const notesLeftOut = withNotes
+    .filter(([exercise, record]) => !fits(versionKey(exercise.version), toEntry(record, interactions.get(exercise.id), true)))
+    .map(([exercise]) => exercise.id);
+  const carriedLeftOut = Object.entries(carried).filter(([key, entry]) => !(key in data.work) && !fits(key, entry)).length > 0;
+  return { text, notesLeftOut, carriedLeftOut };
 }
 
 /** What suspend data gives back: `records` (id → record) and `interactions` (id → index)

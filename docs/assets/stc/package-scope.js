@@ -56,10 +56,22 @@ export function scopeToPackage() {
       if (!link || link.closest(".stc-links")) return;
       const place = placeOf(link, pages);
       if (place === "left out") event.preventDefault();
-      else if (place === "outside" && link.target !== "_blank") {
+      else if (place === "page" && (event.ctrlKey || event.metaKey || event.shiftKey)) {
+        // A page of the package opened on its own would be outside the course: it opens here.
+        event.preventDefault();
+        location.href = link.href;
+      } else if (place === "outside" && link.target !== "_blank") {
         event.preventDefault();
         window.open(link.href, "_blank", "noopener,noreferrer");
       }
+    },
+    true,
+  );
+  document.addEventListener(
+    "auxclick",
+    (event) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (link && event.button === 1 && placeOf(link, pages) !== "outside") event.preventDefault();
     },
     true,
   );

@@ -11,6 +11,7 @@ import {
   interaction,
   learnerName,
   lessonStatus,
+  NOT_IMPLEMENTED,
   openSession,
   packageScore,
   SUSPEND_LIMIT,
@@ -62,7 +63,15 @@ function lmsSide(session, exercises, notify) {
   const before = { raw: session.get("cmi.core.score.raw"), status: session.get("cmi.core.lesson_status") };
   // Work the LMS recorded that cannot be counted now (unreadable, lost, or for exercises
   // the package no longer has): the score and status it gave are never lowered.
-  const keepBest = !restored.readable || Object.keys(restored.carried).length > 0 || (restored.records.size === 0 && before.raw !== "");
+  // That includes a score or status higher than the restored work earns: some work behind
+  // it was never saved (the LMS took the score and refused the suspend data, say).
+  const atOpen = packageScore(exercises, restored.records);
+  const rank = (status) => STATUS_RANK.indexOf(status);
+  const keepBest =
+    !restored.readable ||
+    Object.keys(restored.carried).length > 0 ||
+    Number(before.raw) > atOpen.raw ||
+    rank(before.status) > rank(lessonStatus(atOpen, session.get("cmi.student_data.mastery_score")));
   const entries = [...restored.records].map(([id, record]) => [PREFIX + id, JSON.stringify(record)]);
   const name = learnerName(session.get("cmi.core.student_name"));
   if (name) entries.push([`${PREFIX}student`, name]);
@@ -89,6 +98,7 @@ function lmsSide(session, exercises, notify) {
   }
   if (before.status === "not attempted" || before.status === "") session.set("cmi.core.lesson_status", "incomplete");
 
+  let interactionsKept = true;
   function report() {
     pending = false;
     const records = readAll();
@@ -98,8 +108,7 @@ function lmsSide(session, exercises, notify) {
     const raw = keepBest && Number(before.raw) > score.raw ? before.raw : String(score.raw);
     ok = session.set("cmi.core.score.raw", raw) && ok;
     const status = lessonStatus(score, session.get("cmi.student_data.mastery_score"));
-    if (!keepBest || STATUS_RANK.indexOf(status) >= STATUS_RANK.indexOf(before.status))
-      ok = session.set("cmi.core.lesson_status", status) && ok;
+    if (!keepBest || rank(status) >= rank(before.status)) ok = session.set("cmi.core.lesson_status", status) && ok;
     const indexes = new Map();
     exercises.forEach((exercise, i) => {
       const mark = score.marks[i];
@@ -109,13 +118,21 @@ function lmsSide(session, exercises, notify) {
       const earlier = reported.get(exercise.id);
       const index = earlier ? earlier[0] : nextInteraction++;
       indexes.set(exercise.id, index);
-      if (earlier?.[1] === said) return;
-      for (const [field, value] of Object.entries(fields)) ok = session.set(`cmi.interactions.${index}.${field}`, value) && ok;
+      if (earlier?.[1] === said || !interactionsKept) return;
+      for (const [field, value] of Object.entries(fields)) {
+        if (session.set(`cmi.interactions.${index}.${field}`, value)) continue;
+        // Interactions are optional in SCORM 1.2: an LMS without them is no failure.
+        if (session.problemCode === NOT_IMPLEMENTED) interactionsKept = false;
+        else ok = false;
+        break;
+      }
       reported.set(exercise.id, [index, said]);
     });
     if (restored.readable) {
       const suspend = toSuspendData(exercises, records, indexes, restored.carried);
       ok = session.set("cmi.suspend_data", suspend.text) && ok;
+      if (suspend.carriedLeftOut)
+        warnings.push("Work saved for an earlier version of these exercises no longer fits in your course, so it was left out.");
       if (suspend.notesLeftOut.length)
         warnings.push(
           `Your notes on ${plural(suspend.notesLeftOut.length, "exercise")} are too long for your course to keep: copy them somewhere before you close this page.`,
@@ -138,10 +155,10 @@ function lmsSide(session, exercises, notify) {
   }
 
   const started = Date.now();
-  const lead = restored.readable
-    ? ""
-    : "Your course holds saved work these exercises cannot read. It is left as it was; today's work counts towards your score but will not be there next time. ";
-  return { name, lead, close };
+  const saved = restored.readable
+    ? "Your work is saved to your course as you go."
+    : "Your course holds saved work these exercises cannot read. It is left as it was: your score is saved to your course as you go, but today's work will not be there next time.";
+  return { name, saved, close };
 }
 
 export function mountPackage(root) {
@@ -176,7 +193,7 @@ export function mountPackage(root) {
   // The pages the exercise pages in the frame may lead to (see package-scope.js).
   window.stcPackage = Object.assign(window.stcPackage ?? {}, { pages: data.pages });
   who.textContent = lms
-    ? `${lms.lead}${lms.name ? `Signed in as ${lms.name}. ` : ""}Your work is saved to your course as you go.`
+    ? `${lms.name ? `Signed in as ${lms.name}. ` : ""}${lms.saved}`
     : writable()
       ? "Not opened from a course: your work is saved in this browser, as on the website."
       : "Not opened from a course, and this browser is not letting pages save: your work will be lost when you close this page.";
@@ -189,6 +206,10 @@ export function mountPackage(root) {
 
   const items = exercises.map((exercise, i) => {
     const link = el("a", { href: exercise.href }, exercise.title);
+    // A middle click would open the exercise on its own, outside the course: it is not.
+    link.addEventListener("auxclick", (event) => {
+      if (event.button === 1) event.preventDefault();
+    });
     link.addEventListener("click", (event) => {
       event.preventDefault();
       show(i);
