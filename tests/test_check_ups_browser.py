@@ -164,8 +164,11 @@ def test_two_students_before_and_after_in_the_class_report(
     page.get_by_role("button", name="Create link").click()
     expect(page.get_by_role("status")).to_have_text(
         "Link created for 1 exercise, with a check-up before and after. Copy it and share it"
-        " with your students, or download it as a package for your LMS."
+        " with your students. (An LMS package cannot hold check-ups: for one, untick the"
+        " check-ups and create the link again.)"
     )
+    # A package could hold neither the check-ups nor the exercises they hold: none is offered.
+    expect(page.get_by_role("button", name="Download as an LMS package (SCORM 1.2)")).to_be_hidden()
     link = page.get_by_label("Link for your students").input_value()
     assert "check=1" in link
 

@@ -151,9 +151,17 @@ HOST = """<!doctype html>
 def make_assignment_package(page: Page, site_url: str) -> bytes:
     page.goto(site_url + "teachers/assign/")
     page.locator("#stc-pick-warning-or-threat").check()
-    page.locator("#stc-pick-media-as-a-whole").check()
     # A vertical tab (a pasted line break from a word processor) cannot be XML at all.
     page.get_by_label("Assignment name").fill('Week 3 <b>"claims"</b>\x0b')
+    page.get_by_role("button", name="Create link").click()
+    # The form changes after the link is made: the link and its package are not of it.
+    page.locator("#stc-pick-media-as-a-whole").check()
+    expect(page.get_by_role("status")).to_have_text(
+        "The form has changed: press Create link again for a link to what it says now."
+    )
+    expect(page.get_by_label("Link for your students")).to_have_value("")
+    expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
+    expect(page.get_by_role("button", name="Download as an LMS package (SCORM 1.2)")).to_be_hidden()
     page.get_by_role("button", name="Create link").click()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download as an LMS package (SCORM 1.2)").click()
