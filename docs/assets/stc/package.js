@@ -124,7 +124,8 @@ function lmsSide(session, exercises, notify) {
         // Interactions are optional in SCORM 1.2: an LMS without them is no failure.
         if (session.problemCode === NOT_IMPLEMENTED) interactionsKept = false;
         else ok = false;
-        break;
+        reported.set(exercise.id, [index, ""]); // its index kept, tried again with the next change
+        return;
       }
       reported.set(exercise.id, [index, said]);
     });
