@@ -263,11 +263,13 @@ def test_an_assignment_package_reports_to_a_scorm_runtime(
         # the package leaves out (an exercise not assigned) is named, not linked.
         source = exercise.locator(".stc-checking__sources a[href^='http']").first
         expect(source).to_have_attribute("target", "_blank")
+        # A Ctrl-click would open the page on its own, outside the course: it opens here.
         exercise.locator("article").get_by_role(
             "link", name="Idlib: Al Qaeda's Last Stand", exact=True
-        ).click()
+        ).click(modifiers=["Control"])
         expect(exercise.locator("h1")).to_contain_text("Idlib")
         expect(launch.locator("[aria-current]")).to_have_count(0)  # no exercise is shown
+        assert len(page.context.pages) == 1
         expect(exercise.locator("a", has_text="Attacking the messenger")).to_have_count(0)
         expect(
             exercise.locator(".stc-left-out", has_text="Attacking the messenger")

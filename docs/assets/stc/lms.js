@@ -6,7 +6,8 @@ import facts from "./facts.js";
 import { handedInWork, isRecord } from "./records.js";
 import { percent, rescore } from "./scoring.js";
 
-const API_FUNCTIONS = [
+/** The functions a SCORM 1.2 API object has. */
+export const API_FUNCTIONS = [
   "LMSInitialize",
   "LMSFinish",
   "LMSGetValue",
