@@ -251,6 +251,40 @@ def test_peeking_is_never_a_clean_best_result(checked_page: Page, site_url: str)
     )
 
 
+def test_a_check_after_the_answers_were_in_view_is_practice(
+    checked_page: Page, site_url: str
+) -> None:
+    """The first check is the result: after it the explanations are open, so copying them
+    after Try again gives a practice result, never a better one, on the exercise (also
+    after a reload), the progress page and the assignment's hand-in."""
+    page = checked_page
+    page.goto(site_url + EXERCISE)
+    expect(page.locator(".stc-key-note")).to_contain_text("Your first check is your result.")
+    unit(page, 2).click()
+    page.get_by_role("button", name="Check answers").click()
+    expect(summary(page)).to_contain_text("Keep practising. You found 1 of 3")
+    page.get_by_role("button", name="Try again").click()
+    for number in TARGETS:
+        unit(page, number).click()
+    page.get_by_role("button", name="Check answers").click()
+    expect(summary(page)).to_contain_text("Practice: Spot on. You found 3 of 3")
+    expect(summary(page)).to_contain_text(
+        "Your result stays your first check: found 1 of 3, no wrong picks: Keep practising."
+    )
+    record = stored(page)
+    assert record["best"]["found"] == 1 and record["bestAnswer"]["picks"] == [2]
+    page.reload()
+    expect(summary(page)).to_contain_text("Practice: Spot on.")
+    page.get_by_role("button", name="Try again").click()
+    unit(page, 2).click()  # the first check's picks again: that is the result, not practice
+    page.get_by_role("button", name="Check answers").click()
+    expect(summary(page)).to_have_text(re.compile(r"^Keep practising\. You found 1 of 3"))
+    page.goto(site_url + "progress/")
+    expect(page.locator('[data-stc-status="warning-or-threat"]')).to_have_text(
+        "Checked: found 1 of 3, no wrong picks: Keep practising"
+    )
+
+
 def test_a_peek_in_another_tab_is_not_undone_by_a_stale_one(
     browser: Browser, site_url: str
 ) -> None:

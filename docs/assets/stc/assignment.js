@@ -37,8 +37,8 @@ export function assignment(root, data, links, forms) {
   }
   const { title, ids, unknown, repeated } = set;
   const records = readAll();
-  // What is handed in for each exercise: the attempt that gave the learner's best result
-  // (kept through Try again), or else the work as it stands.
+  // What is handed in for each exercise: the first check's attempt (kept through Try
+  // again), or else the work as it stands.
   const current = (id) => handedInWork(records.get(id), byId.get(id).version);
   const list = el("ol", { class: "stc-assignment" });
   const student = el("input", { type: "text", maxlength: String(facts.limits.name), autocomplete: "name" });

@@ -1,14 +1,16 @@
 /* One exercise page: the learner picks, checks and tries again; progress is saved as they
    go. The kind of exercise (spot, compare) supplies its panel and its check. The reference
-   answers stay hidden until the first check; shown before it, they mark the exercise
-   "answers seen", and no result made after that counts as the learner's best. */
+   answers stay hidden until the first check, and that first check is the learner's result:
+   after it the answers are in view, so later checks are practice and never replace it.
+   Shown before the first check, the answers mark the exercise "answers seen", and then no
+   result counts. (The record keeps the counted result under its old name, `best`.) */
 import { readAssignment } from "./assignment-link.js";
 import facts from "./facts.js";
 import { assignmentBar, nextStep } from "./flow.js";
 import { markExerciseLinks } from "./marks.js";
 import { OUTCOMES, signed } from "./outcomes.js";
 import { emptyRecord } from "./records.js";
-import { learnerName, rank, scoreCompare, scoreSpot } from "./scoring.js";
+import { describeForLearner, learnerName, rank, scoreCompare, scoreSpot } from "./scoring.js";
 import { BLOCKED, load, readOne, write } from "./storage.js";
 import { pickable } from "./units.js";
 import { ask, builtExercises, builtLinks, el, embeddedData, plural } from "./util.js";
@@ -30,7 +32,11 @@ export function mountExercise(root) {
   state.answersSeen = state.answersSeen === true; // records saved before it was recorded
   const notice = el("p", { class: "stc-notice" }, loaded.notice || "");
   const summary = el("p", { class: "stc-summary", role: "status" });
-  const keyNote = el("p", { class: "stc-key-note" }, "The reference answers open here after you check.");
+  const keyNote = el(
+    "p",
+    { class: "stc-key-note" },
+    "Your first check is your result. The reference answers open here after it; then you can practise with Try again.",
+  );
   const [checkButton, resetButton, revealButton] = ["Check answers", "Try again", "Show all answers"].map((label, i) =>
     el("button", { type: "button", class: `md-button${i ? "" : " md-button--primary"}` }, label),
   );
@@ -41,13 +47,13 @@ export function mountExercise(root) {
   notice.hidden = !loaded.notice;
 
   /** What another tab, or this page restored from the browser's history, may have stored
-      since this page read it: the answers seen and the best result are never lost to a
-      stale copy. Called before every decision that depends on them and before every write. */
+      since this page read it: the answers seen and the first check's result are never lost
+      to a stale copy. Called before every decision that depends on them and before every write. */
   function sync() {
     const stored = readOne(data.id)?.record;
     if (!stored || stored.version !== data.version) return;
     if (stored.answersSeen === true) state.answersSeen = true;
-    if (stored.best && (!state.best || rank(stored.best) > rank(state.best))) {
+    if (stored.best && !state.best) {
       state.best = stored.best;
       state.bestAnswer = stored.bestAnswer;
     }
@@ -87,11 +93,23 @@ export function mountExercise(root) {
     keyNote.hidden = available;
   }
 
+  /** Whether the work checked now is the first check's, the one that counts. */
+  function isCounted(result) {
+    if (!state.best) return true; // nothing else counts
+    if (!state.bestAnswer) return rank(result) === rank(state.best); // saved before answers were kept
+    const now = ui.answer();
+    const then = state.bestAnswer;
+    const key = (answer) => JSON.stringify([answer.verdict, [...answer.picks].sort((a, b) => a - b).map((n) => [n, answer.why[n] ?? ""])]);
+    return key(now) === key(then);
+  }
+
   function report(result) {
-    const lead = state.answersSeen
-      ? "Answers seen before your first check, so this result does not count as your own. "
-      : `${learnerName(result.level)}. `;
-    summary.textContent = lead + ui.describe(result);
+    let text;
+    if (state.answersSeen) text = `Answers seen before your first check, so this result does not count as your own. ${ui.describe(result)}`;
+    else if (isCounted(result)) text = `${learnerName(result.level)}. ${ui.describe(result)}`;
+    else
+      text = `Practice: ${learnerName(result.level)}. ${ui.describe(result)} Your result stays your first check: ${describeForLearner(state.best)}.`;
+    summary.textContent = text;
     showKey();
     key.open = true;
     next.hidden = false;
@@ -119,9 +137,10 @@ export function mountExercise(root) {
     }
     state.checked = true;
     state.result = result;
-    if (!state.answersSeen && (!state.best || rank(result) > rank(state.best))) {
+    if (!state.answersSeen && !state.best) {
+      // The first check: the learner's result, and what they hand in, whatever they try after.
       state.best = result;
-      state.bestAnswer = ui.answer(); // what the learner hands in, even after Try again
+      state.bestAnswer = ui.answer();
     }
     report(result);
     save();

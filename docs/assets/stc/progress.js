@@ -1,4 +1,5 @@
-/* The progress page: each exercise's saved status and best result, and progress exported or
+/* The progress page: each exercise's saved status and the result that counts (its first
+   check, kept in a record's `best`), and progress exported or
    imported as a file. An imported file is checked entry by entry with the same rules as
    saved progress and refused whole if anything is wrong; it never replaces a better result. */
 
@@ -30,12 +31,12 @@ function status(record, version) {
   let text = record.checked && record.result ? `Checked: ${describeForLearner(record.result, seen)}` : "Started";
   if (seen && !(record.checked && record.result)) text += " · answers seen";
   if (record.best && (!record.checked || describeForLearner(record.best) !== describeForLearner(record.result))) {
-    text += ` · best: ${describeForLearner(record.best)}`;
+    text += ` · your result (first check): ${describeForLearner(record.best)}`;
   }
   return text;
 }
 
-/** Over every spot exercise checked without the answers shown first (its best attempt, or
+/** Over every spot exercise checked without the answers shown first (its first check, or
     its current one): how many unsupported claims were caught, how many sentences that were
     fine to leave were flagged, and which way the flags lean. */
 function discernmentWords(cells, records) {

@@ -61,6 +61,8 @@ export function isRecord(record) {
     typeof record.checked === "boolean" &&
     isTime(record.at) &&
     isResult(record.result) &&
+    // `best` is the result that counts: the first check (the name is from before that
+    // rule; saved progress and files from then still read).
     isResult(record.best) &&
     // Absent from records saved before answers seen were recorded. A best result is never
     // kept from work done after the answers were shown, so the two cannot go together.
@@ -91,8 +93,7 @@ export function progressOf(record, version) {
   return record.checked || record.best ? "done" : "started";
 }
 
-/** What is handed in for an exercise: the attempt that gave the learner's best result (kept
-    through Try again), or else the work as it stands; null when nothing is saved for this
+/** What is handed in for an exercise: the first check's attempt (kept through Try again), or else the work as it stands; null when nothing is saved for this
     version. The assignment's results file and an LMS package both hand in this. */
 export function handedInWork(record, version) {
   if (!record || record.version !== version) return null;
