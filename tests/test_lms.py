@@ -359,6 +359,16 @@ def test_a_package_never_lowers_nor_writes_over_what_the_lms_holds(
         assert page.evaluate("API.LMSGetValue('cmi.core.score.raw')") == "80"
         assert page.evaluate("API.LMSGetValue('cmi.core.lesson_status')") == "completed"
         assert len(json.loads(page.evaluate("API.LMSGetValue('cmi.suspend_data')"))["work"]) == 2
+        # The course opens the package again in another tab: each copy would save its own
+        # work over the other's, so both say so, until the other closes.
+        twice = "These exercises are also open in another tab or window."
+        other = page.context.new_page()
+        other.goto(lms + "host.html?twice#" + json.dumps(start))
+        other_launch = other.frame_locator("iframe").first
+        expect(other_launch.locator("[data-stc-package-status]")).to_contain_text(twice)
+        expect(launch.locator("[data-stc-package-status]")).to_contain_text(twice)
+        other.close(run_before_unload=True)
+        expect(launch.locator("[data-stc-package-status]")).not_to_contain_text(twice)
         # The learner reloads the frame after the LMS has closed the session.
         page.evaluate("document.querySelector('iframe').contentWindow.location.reload()")
         expect(launch.locator("[data-stc-package-who]")).to_have_text(

@@ -50,6 +50,35 @@ class PackageStore {
   }
 }
 
+/** Tells this page of other open copies of the same package for the same learner (the
+    course opened it twice, in two tabs or windows): each keeps its own work and saves it
+    to the course over the other's, so the learner must be told. `changed(others)` is called
+    with how many other copies are open. Nothing leaves the browser: BroadcastChannel
+    reaches only pages of this origin. */
+function watchOtherCopies(name, changed) {
+  if (typeof BroadcastChannel !== "function") return () => {};
+  let channel;
+  try {
+    channel = new BroadcastChannel(name);
+  } catch {
+    return () => {};
+  }
+  const me = Math.random().toString(36).slice(2);
+  const others = new Set();
+  channel.addEventListener("message", ({ data }) => {
+    if (!data || typeof data.from !== "string" || data.from === me) return;
+    if (data.say === "bye") others.delete(data.from);
+    else others.add(data.from);
+    if (data.say === "hello") channel.postMessage({ say: "here", from: me });
+    changed(others.size);
+  });
+  channel.postMessage({ say: "hello", from: me });
+  return () => {
+    channel.postMessage({ say: "bye", from: me });
+    channel.close();
+  };
+}
+
 function readData() {
   const [data] = JSON.parse(document.getElementById("stc-package-data").textContent);
   if (!Array.isArray(data?.exercises) || typeof data.title !== "string" || !Array.isArray(data.pages)) throw new Error("package data");
@@ -175,6 +204,7 @@ export function mountPackage(root) {
   let shown = 0; // the exercise Previous and Next step from
   let current = 0; // the exercise in the frame, or -1 for another page
   let warnings = [];
+  let otherCopies = 0;
 
   if (api && !session) {
     // The LMS has a session for this page no longer (it was closed, or this is a reload
@@ -244,7 +274,13 @@ export function mountPackage(root) {
     const course = all
       ? `score ${score.raw} of 100, saved to your course.`
       : `score so far ${score.raw} of 100 (exercises not yet done count as 0).`;
-    status.textContent = lms ? `${done} · ${course}${warnings.map((w) => ` ${w}`).join("")}` : `${done}.`;
+    const twice =
+      otherCopies > 0
+        ? [
+            "These exercises are also open in another tab or window. Close it and work here only: each saves its own work to your course over the other's.",
+          ]
+        : [];
+    status.textContent = lms ? `${done} · ${course}${[...twice, ...warnings].map((w) => ` ${w}`).join("")}` : `${done}.`;
     for (const step of steps) {
       const to = shown + Number(step.dataset.stcPackageStep);
       const disabled = to < 0 || to >= exercises.length;
@@ -287,10 +323,16 @@ export function mountPackage(root) {
   // read, but its saves still reach this page as storage events.
   window.addEventListener("storage", () => showProgress());
   if (lms) {
+    const versions = exercises.map((exercise) => exercise.version.slice(0, 8)).join(",");
+    const leave = watchOtherCopies(`stc-package ${session.get("cmi.core.student_id")} ${versions}`, (count) => {
+      otherCopies = count;
+      showProgress();
+    });
     let closed = false;
     const close = () => {
       if (closed) return;
       closed = true;
+      leave();
       lms.close();
     };
     window.addEventListener("pagehide", close);
