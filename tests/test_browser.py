@@ -3,6 +3,7 @@ pages in both palettes, and no request to any host but the site's own."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -60,6 +61,34 @@ def test_exercise_page_reads_without_javascript(browser: Browser, site_url: str)
     context.close()
 
 
+def test_the_site_sets_no_colour_by_width() -> None:
+    """What lets the axe tests measure the content's colour contrast at one width per
+    colour scheme (see conftest.axe_run): no rule of the site's stylesheets inside a
+    width-dependent @media block sets a colour."""
+    colour = re.compile(
+        r"(?:^|;)\s*(?:color|background(?:-color)?|border(?:-\w+)?-color|fill|opacity|filter|outline-color|text-decoration-color)\s*:"
+    )
+    found = []
+    for sheet in sorted((ROOT / "docs" / "assets").glob("*.css")):
+        css = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        for media in re.finditer(r"@media([^{]*)\{", css):
+            if "width" not in media.group(1):
+                continue
+            depth, end = 1, media.end()
+            while depth:
+                depth += {"{": 1, "}": -1}.get(css[end], 0)
+                end += 1
+            for rule in re.finditer(r"([^{}]+)\{([^{}]*)\}", css[media.end() : end - 1]):
+                if colour.search(rule.group(2)):
+                    found.append(f"{sheet.name}: @media{media.group(1)} {rule.group(1).strip()}")
+    assert found == [], found
+    assert any(
+        "width" in m
+        for s in (ROOT / "docs" / "assets").glob("*.css")
+        for m in re.findall(r"@media[^{]*", s.read_text(encoding="utf-8"))
+    ), "the check looks at something"
+
+
 @pytest.mark.parametrize("name", list(PAGES))
 def test_axe_finds_no_violations(page: Page, site_url: str, name: str) -> None:
     """Light and dark, at desktop width and at 320 px, where nothing may scroll sideways
@@ -76,7 +105,7 @@ def test_axe_finds_no_violations(page: Page, site_url: str, name: str) -> None:
             page.set_viewport_size({"width": width, "height": 700})
             if width == 320:
                 assert page.evaluate("document.documentElement.scrollWidth") <= 320
-            result = axe_run(settled(page))
+            result = axe_run(settled(page), content_contrast_measured=width == 320)
             assert result.violations_count == 0, (scheme, width, result.generate_report())
     assert requested and [url for url in requested if urlparse(url).netloc != origin] == []
 

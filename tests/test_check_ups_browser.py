@@ -15,7 +15,7 @@ from pathlib import Path
 from statistics import NormalDist
 from typing import Any
 
-from conftest import axe_run, settled, wait_until_ready
+from conftest import axe_run, in_front, settled, wait_until_ready
 from playwright.sync_api import Browser, Page, expect
 
 from build_tools.model import ResultsFile
@@ -288,11 +288,11 @@ def test_a_check_up_handed_in_is_never_taken_back_from_another_tab(
     second.goto(first.url)
     second.locator(".stc-check-up[data-stc-mounted]").wait_for()
     form = first_form("Ana")
-    first.locator('.stc-check-up .stc-unit[data-unit="1"]').click()
+    in_front(first).locator('.stc-check-up .stc-unit[data-unit="1"]').click()
     hand_in(first)
     handed = stored(first, form)
     assert handed["submitted"] and handed["picks"] == [1]
-    second.locator('.stc-check-up .stc-unit[data-unit="2"]').click()  # the stale tab
+    in_front(second).locator('.stc-check-up .stc-unit[data-unit="2"]').click()  # the stale tab
     expect(second.locator(".stc-check-up .stc-summary")).to_contain_text("Handed in.")
     expect(second.get_by_role("button", name="Hand in the check-up")).to_be_hidden()
     assert stored(second, form) == handed, "the stale tab changed nothing"
