@@ -88,6 +88,18 @@ def save_a_result(page: Page, site_url: str) -> str:
     return str(record)
 
 
+def save_work(page: Page, site_url: str) -> str:
+    """Pick sentences on the spot exercise without checking; return the stored record."""
+    page.goto(site_url + SPOT_PAGE)
+    wait_until_ready(page)
+    for number in (2, 4, 3):
+        page.locator(f'.stc-unit[data-unit="{number}"]').click()
+    page.wait_for_function(f"JSON.parse(localStorage.getItem('{KEY}'))?.picks.length === 3")
+    record = page.evaluate(f"localStorage.getItem('{KEY}')")
+    assert record and not json.loads(record)["best"]
+    return str(record)
+
+
 def versions(page: Page, site_url: str) -> dict[str, str]:
     page.goto(site_url + "teachers/class-report/")
     data = json.loads(page.locator(".stc-tool > script").first.text_content() or "")[0]
@@ -180,7 +192,9 @@ def upload(page: Page, body: bytes) -> None:
 PERFECT = {"found": 3, "targets": 3, "wrong": 0, "whyRight": 3, "level": "Proficient"}
 
 
-def test_stale_and_worse_imports_leave_the_best_result(page: Page, site_url: str) -> None:
+def test_no_import_replaces_the_first_check_made_here(page: Page, site_url: str) -> None:
+    """Not a stale one, not unchecked work, and not a better first check made elsewhere,
+    perhaps after the answers were seen here."""
     errors = our_errors(page)
     saved = save_a_result(page, site_url)
     record = json.loads(saved)
@@ -188,12 +202,15 @@ def test_stale_and_worse_imports_leave_the_best_result(page: Page, site_url: str
     worse = {**record, "checked": False, "result": None, "best": None, "picks": []}
     del worse["bestAnswer"]  # kept only with a best result
     worse["at"] = "2099-01-01T00:00:00.000Z"  # newer, and still not allowed to replace it
+    better = {**record, "picks": [2, 4, 5], "result": PERFECT, "best": PERFECT}
+    better["bestAnswer"] = {"picks": [2, 4, 5], "why": {}, "verdict": ""}
+    better["at"] = "2099-01-01T00:00:00.000Z"
     page.goto(site_url + "progress/")
     wait_until_ready(page)
-    for entry in (stale, worse):
+    for entry in (stale, worse, better):
         upload(page, progress_file({SPOT: entry}))
         expect(page.locator(".stc-progress [role=status]")).to_have_text(
-            "Nothing to import. Left as saved here, which is as good or better: "
+            "Nothing to import. Left as saved here (done here, or worked on more recently): "
             "“A warning, or a threat?”."
         )
         expect(page.locator(".stc-import-plan")).to_have_count(0)
@@ -206,8 +223,9 @@ def test_stale_and_worse_imports_leave_the_best_result(page: Page, site_url: str
 
 def test_an_import_shows_what_it_would_replace_and_asks(page: Page, site_url: str) -> None:
     errors = our_errors(page)
-    saved = save_a_result(page, site_url)
-    better = {**json.loads(saved), "picks": [2, 3, 4], "result": PERFECT, "best": PERFECT}
+    saved = save_work(page, site_url)
+    better = {**json.loads(saved), "picks": [2, 3, 4], "checked": True}
+    better |= {"result": PERFECT, "best": PERFECT}
     page.goto(site_url + "progress/")
     wait_until_ready(page)
     status = page.locator(f'[data-stc-status="{SPOT}"]')
@@ -346,8 +364,9 @@ def test_a_better_import_over_a_record_storage_cannot_list_asks_first(
     page: Page, site_url: str
 ) -> None:
     errors = our_errors(page)
-    saved = save_a_result(page, site_url)
-    better = {**json.loads(saved), "picks": [2, 3, 4], "result": PERFECT, "best": PERFECT}
+    saved = save_work(page, site_url)
+    better = {**json.loads(saved), "picks": [2, 3, 4], "checked": True}
+    better |= {"result": PERFECT, "best": PERFECT}
     page.add_init_script(THROWING_STORAGE)
     page.evaluate("sessionStorage.setItem('stc-test-throw', 'length')")
     page.goto(site_url + "progress/")
@@ -365,8 +384,9 @@ def test_the_import_question_by_keyboard_at_320_px(page: Page, site_url: str) ->
     """A phone-sized window, keyboard only: the question fits, Cancel is where Enter lands,
     Replace is one Shift+Tab away, and the kept-aside answers download by keyboard too."""
     errors = our_errors(page)
-    saved = save_a_result(page, site_url)
-    better = {**json.loads(saved), "picks": [2, 3, 4], "result": PERFECT, "best": PERFECT}
+    saved = save_work(page, site_url)
+    better = {**json.loads(saved), "picks": [2, 3, 4], "checked": True}
+    better |= {"result": PERFECT, "best": PERFECT}
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(site_url + "progress/")
     wait_until_ready(page)

@@ -273,7 +273,12 @@ def test_a_check_after_the_answers_were_in_view_is_practice(
     )
     record = stored(page)
     assert record["best"]["found"] == 1 and record["bestAnswer"]["picks"] == [2]
-    page.reload()
+    page.goto(site_url + "progress/")
+    expect(page.locator('[data-stc-status="warning-or-threat"]')).to_have_text(
+        "Checked: found 1 of 3, no wrong picks: Keep practising · practice since: found 3"
+        " of 3, no wrong picks: Spot on"
+    )
+    page.goto(site_url + EXERCISE)
     expect(summary(page)).to_contain_text("Practice: Spot on.")
     page.get_by_role("button", name="Try again").click()
     unit(page, 2).click()  # the first check's picks again: that is the result, not practice

@@ -36,7 +36,7 @@ def test_statuses_and_best_results(checked_page: Page, site_url: str) -> None:
     do_exercises(page, site_url)
     page.get_by_role("link", name="Your progress").first.click()
     expect(status(page, "warning-or-threat")).to_have_text(
-        "Started · your result (first check): found 2 of 3, 1 wrong pick: Keep practising"
+        "Checked: found 2 of 3, 1 wrong pick: Keep practising · trying again"
     )
     expect(status(page, "entirely-funded")).to_have_text(
         "Checked: your verdict matched the reference: Spot on"

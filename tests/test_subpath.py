@@ -37,6 +37,9 @@ def flat_copy(workdir: Path) -> Path:
     return workdir / "mkdocs.yml"
 
 
+# The module's tests share each layout's build: on one worker it is built once.
+pytestmark = pytest.mark.xdist_group("subpath")
+
 LAYOUTS = {
     # name: (config, path on the host, page URL for a site path)
     "sub-path": (lambda _: ROOT / "mkdocs.yml", PREFIX, lambda p: p and f"{p}/"),

@@ -62,21 +62,22 @@ test("an exercise listed twice in one results file is refused", () => {
   assert.match(resultsFileProblem(resultsFile("S", [ENTRY, ENTRY]), BY_ID), /twice/);
 });
 
-test("importing a worse record never replaces a better one; of two as good, the newer stays", () => {
+test("an import fills in exercises not done here and never replaces a first check made here", () => {
   const best = { found: 3, targets: 3, wrong: 0, whyRight: 3, level: PROFICIENT };
-  const saved = { ...emptyRecord(VERSION), checked: true, result: best, best, at: "2026-11-02T00:00:00Z" };
+  const bestAnswer = { picks: [2, 4, 5], why: {}, verdict: "" };
+  const saved = { ...emptyRecord(VERSION), checked: true, result: best, best, bestAnswer, at: "2026-11-02T00:00:00Z" };
   const weak = { found: 0, targets: 3, wrong: 1, whyRight: 0, level: BASIC };
-  const incoming = { ...emptyRecord(VERSION), checked: true, result: weak, best: weak, at: "2026-11-03T00:00:00Z" };
-  assert.equal(merge(saved, incoming, VERSION), saved, "newer but worse: the better record stays");
-  assert.equal(merge(incoming, saved, VERSION), saved, "better, though older: it replaces the worse");
-  const again = { ...saved, at: "2026-11-04T00:00:00Z" };
-  assert.equal(merge(saved, again, VERSION), again);
+  const weakAnswer = { picks: [1], why: {}, verdict: "" };
+  const incoming = { ...emptyRecord(VERSION), checked: true, result: weak, best: weak, bestAnswer: weakAnswer, at: "2026-11-03T00:00:00Z" };
+  assert.equal(merge(saved, incoming, VERSION), saved, "newer and worse: the first check here stays");
+  assert.equal(merge(incoming, saved, VERSION), incoming, "better: it is another first check, and this one was made here");
+  const again = { ...saved, bestAnswer: { picks: [5, 4, 2], why: {}, verdict: "" }, picks: [1], at: "2026-11-04T00:00:00Z" };
+  assert.equal(merge(saved, again, VERSION), again, "the same first check, with newer practice after it");
   assert.equal(merge(again, saved, VERSION), again);
-  assert.equal(
-    merge(incoming, { ...emptyRecord(VERSION), at: "2026-11-09T00:00:00Z" }, VERSION),
-    incoming,
-    "unchecked work never replaces a result",
-  );
+  const started = { ...emptyRecord(VERSION), picks: [3], at: "2026-11-09T00:00:00Z" };
+  assert.equal(merge(incoming, started, VERSION), incoming, "unchecked work never replaces a result");
+  assert.equal(merge(started, incoming, VERSION), incoming, "a first check made elsewhere fills in work not checked here");
+  assert.equal(merge(started, { ...started, picks: [4], at: "2026-11-01T00:00:00Z" }, VERSION), started, "of two unchecked, the newer");
 });
 
 test("the import plan names what it adds, what it replaces and what it leaves", () => {
@@ -84,7 +85,7 @@ test("the import plan names what it adds, what it replaces and what it leaves", 
   const weak = { found: 0, targets: 3, wrong: 1, whyRight: 0, level: BASIC };
   const record = (result, at) => ({ ...emptyRecord(VERSION), checked: true, result, best: result, at });
   const saved = new Map([
-    ["a", record(weak, "2026-11-01T00:00:00Z")],
+    ["a", { ...emptyRecord(VERSION), picks: [1], at: "2026-11-01T00:00:00Z" }], // started, not checked
     ["b", record(best, "2026-11-01T00:00:00Z")],
   ]);
   const versions = new Map(["a", "b", "c"].map((id) => [id, VERSION]));

@@ -9,7 +9,7 @@ import facts from "./facts.js";
 import { assignmentBar, nextStep } from "./flow.js";
 import { markExerciseLinks } from "./marks.js";
 import { OUTCOMES, signed } from "./outcomes.js";
-import { emptyRecord } from "./records.js";
+import { answerKey, emptyRecord } from "./records.js";
 import { describeForLearner, learnerName, rank, scoreCompare, scoreSpot } from "./scoring.js";
 import { BLOCKED, load, readOne, write } from "./storage.js";
 import { pickable } from "./units.js";
@@ -97,10 +97,7 @@ export function mountExercise(root) {
   function isCounted(result) {
     if (!state.best) return true; // nothing else counts
     if (!state.bestAnswer) return rank(result) === rank(state.best); // saved before answers were kept
-    const now = ui.answer();
-    const then = state.bestAnswer;
-    const key = (answer) => JSON.stringify([answer.verdict, [...answer.picks].sort((a, b) => a - b).map((n) => [n, answer.why[n] ?? ""])]);
-    return key(now) === key(then);
+    return answerKey(ui.answer()) === answerKey(state.bestAnswer);
   }
 
   function report(result) {

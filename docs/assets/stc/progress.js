@@ -1,14 +1,15 @@
 /* The progress page: each exercise's saved status and the result that counts (its first
    check, kept in a record's `best`), and progress exported or
    imported as a file. An imported file is checked entry by entry with the same rules as
-   saved progress and refused whole if anything is wrong; it never replaces a better result. */
+   saved progress and refused whole if anything is wrong; it never replaces an exercise done
+   here (see merge). */
 
 import { detection, leaning, sum, tally } from "./discernment.js";
 import { download } from "./downloads.js";
 import facts from "./facts.js";
 import { parseProgressFile } from "./files.js";
-import { isSlug, progressOf } from "./records.js";
-import { describeForLearner, rank } from "./scoring.js";
+import { countedKey, isSlug, progressOf } from "./records.js";
+import { describeForLearner } from "./scoring.js";
 import { putAsideCheckUp, readAll, readAside, readCheckUp, readOne, replace, storage, writable, writeCheckUp } from "./storage.js";
 import { ask, button, el, plural } from "./util.js";
 
@@ -28,11 +29,15 @@ function status(record, version) {
   if (!record) return "Not started";
   if (record.version !== version) return "Changed since you worked on it: start again";
   const seen = record.answersSeen === true;
-  let text = record.checked && record.result ? `Checked: ${describeForLearner(record.result, seen)}` : "Started";
-  if (seen && !(record.checked && record.result)) text += " · answers seen";
-  if (record.best && (!record.checked || describeForLearner(record.best) !== describeForLearner(record.result))) {
-    text += ` · your result (first check): ${describeForLearner(record.best)}`;
+  const checkedNow = record.checked && record.result;
+  if (record.best) {
+    // The first check leads: it is the result. Work since then is practice.
+    const since = checkedNow ? describeForLearner(record.result) : "";
+    const practice = !checkedNow ? " · trying again" : since !== describeForLearner(record.best) ? ` · practice since: ${since}` : "";
+    return `Checked: ${describeForLearner(record.best)}${practice}`;
   }
+  let text = checkedNow ? `Checked: ${describeForLearner(record.result, seen)}` : "Started";
+  if (seen && !checkedNow) text += " · answers seen";
   return text;
 }
 
@@ -86,25 +91,20 @@ function fill(summary, discern) {
   } else if (cells.length) summary.append(" Every exercise is done.");
 }
 
-/** How much a record is worth keeping: its best result (and, between two of the same
-    rank, the one that found more), or nothing checked yet. */
-const worth = (record) => (record.best ? [rank(record.best), record.best.found ?? 0] : [Number.NEGATIVE_INFINITY, 0]);
-const better = (a, b) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 const time = (record) => Date.parse(record.at) || 0;
 
 /** What to keep when a file brings a record for an exercise already saved here, given
     the exercise's current version. A record for another version never replaces one for
-    the current version, and a record with a worse best result never replaces a better
-    one; of two equally good records for the same version, the newer work is kept. */
+    the current version. An exercise done here (its first check made, or its answers seen
+    before one) stays as it is: a file cannot bring another first check, better or worse,
+    only the same one with newer work after it. An exercise not done here takes the file's
+    record if that one is done, or else whichever work is newer. */
 export function merge(saved, incoming, current) {
   if (!saved) return incoming;
   if (incoming.version !== saved.version) return saved.version === current || incoming.version !== current ? saved : incoming;
-  // A record that shows the answers were seen is replaced only by one with a best result
-  // (a check made before they were seen, elsewhere), never by one that merely lacks the mark.
-  if (saved.answersSeen === true && incoming.answersSeen !== true && !incoming.best) return saved;
-  const [mine, theirs] = [worth(saved), worth(incoming)];
-  if (better(theirs, mine)) return incoming;
-  if (better(mine, theirs)) return saved;
+  const mine = countedKey(saved);
+  if (mine) return countedKey(incoming) === mine && time(incoming) > time(saved) ? incoming : saved;
+  if (countedKey(incoming)) return incoming;
   return time(incoming) > time(saved) ? incoming : saved;
 }
 
@@ -300,7 +300,7 @@ export function mountProgress(page) {
     const extra = [
       plan.added.length ? `${plural(plan.added.length, "exercise")} with nothing saved here will be added.` : "",
       plan.unchanged.length
-        ? `Left as saved here, which is as good or better: ${plan.unchanged.map(({ id: exerciseId }) => `\u201c${titleOf(exerciseId)}\u201d`).join(", ")}.`
+        ? `Left as saved here (done here, or worked on more recently): ${plan.unchanged.map(({ id: exerciseId }) => `\u201c${titleOf(exerciseId)}\u201d`).join(", ")}.`
         : "",
       "What is replaced is kept aside in this browser, not deleted.",
     ].filter(Boolean);
@@ -343,7 +343,7 @@ export function mountProgress(page) {
       else failed += 1;
     }
     const kept = left.length
-      ? ` Left as saved here, which is as good or better: ${left.map((id) => `\u201c${titleOf(id)}\u201d`).join(", ")}.`
+      ? ` Left as saved here (done here, or worked on more recently): ${left.map((id) => `\u201c${titleOf(id)}\u201d`).join(", ")}.`
       : "";
     const elsewhere = unknown
       ? ` ${plural(unknown, "exercise")} in the file ${unknown === 1 ? "is" : "are"} not on this site and left out.`

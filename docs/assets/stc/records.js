@@ -93,6 +93,21 @@ export function progressOf(record, version) {
   return record.checked || record.best ? "done" : "started";
 }
 
+/** An answer (picks with their reasons, or a verdict) as text that is the same for the
+    same answer, whatever the order its picks were made in. */
+export function answerKey(answer) {
+  return JSON.stringify([answer.verdict, [...answer.picks].sort((a, b) => a - b).map((n) => [n, answer.why[n] ?? ""])]);
+}
+
+/** What counts on an exercise as text, or "" while nothing does: "answers seen", or its
+    first check's result and the answer that made it. */
+export function countedKey(record) {
+  if (record.answersSeen === true) return "answers seen";
+  if (!record.best) return "";
+  const { found, targets, wrong, whyRight, correct } = record.best;
+  return JSON.stringify([found, targets, wrong, whyRight, correct, record.bestAnswer ? answerKey(record.bestAnswer) : ""]);
+}
+
 /** What is handed in for an exercise: the first check's attempt (kept through Try again), or else the work as it stands; null when nothing is saved for this
     version. The assignment's results file and an LMS package both hand in this. */
 export function handedInWork(record, version) {
