@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, serving
+from conftest import ROOT, in_front, serving
 from lxml import etree
 from playwright.sync_api import Page, expect
 
@@ -359,16 +359,25 @@ def test_a_package_never_lowers_nor_writes_over_what_the_lms_holds(
         assert page.evaluate("API.LMSGetValue('cmi.core.score.raw')") == "80"
         assert page.evaluate("API.LMSGetValue('cmi.core.lesson_status')") == "completed"
         assert len(json.loads(page.evaluate("API.LMSGetValue('cmi.suspend_data')"))["work"]) == 2
-        # The course opens the package again in another tab: each copy would save its own
-        # work over the other's, so both say so, until the other closes.
-        twice = "These exercises are also open in another tab or window."
-        other = page.context.new_page()
+        # The course opens the package again in another tab: two copies would each save
+        # their own work over the other's, so the first saves, ends its session and stops.
+        other = in_front(page.context.new_page())
         other.goto(lms + "host.html?twice#" + json.dumps(start))
-        other_launch = other.frame_locator("iframe").first
-        expect(other_launch.locator("[data-stc-package-status]")).to_contain_text(twice)
-        expect(launch.locator("[data-stc-package-status]")).to_contain_text(twice)
-        other.close(run_before_unload=True)
-        expect(launch.locator("[data-stc-package-status]")).not_to_contain_text(twice)
+        expect(
+            other.frame_locator("iframe").first.locator("[data-stc-package-status]")
+        ).to_contain_text(
+            "These exercises were open in another tab or window too: that copy has saved your"
+            " work and stopped, so carry on here."
+        )
+        expect(launch.locator("[data-stc-package-who]")).to_have_text(
+            "You opened these exercises again in another tab or window: carry on there. This"
+            " copy has saved your work and stopped."
+        )
+        expect(launch.locator("iframe")).to_be_hidden()
+        assert page.evaluate("API.isTerminated()"), "its session ended"
+        assert len(json.loads(page.evaluate("API.cmi.suspend_data"))["work"]) == 2
+        other.close()
+        in_front(page)
         # The learner reloads the frame after the LMS has closed the session.
         page.evaluate("document.querySelector('iframe').contentWindow.location.reload()")
         expect(launch.locator("[data-stc-package-who]")).to_have_text(

@@ -50,12 +50,14 @@ class PackageStore {
   }
 }
 
-/** Tells this page of other open copies of the same package for the same learner (the
-    course opened it twice, in two tabs or windows): each keeps its own work and saves it
-    to the course over the other's, so the learner must be told. `changed(others)` is called
-    with how many other copies are open. Nothing leaves the browser: BroadcastChannel
-    reaches only pages of this origin. */
-function watchOtherCopies(name, changed) {
+/** Keeps one copy of the package at work for a learner. When the course opens it again (in
+    another tab or window) while this copy is open, each would save its own work to the
+    course over the other's, and a copy opened before a first check could check again after
+    the other showed the answers. So the copy opened last carries on: an older copy hears
+    it open, says so and calls `stop`; a newer copy hearing that calls `stopped`. Nothing
+    leaves the browser: BroadcastChannel reaches only pages of this origin. Gives a
+    function to call when this copy closes. */
+function oneCopyAtWork(name, stop, stopped) {
   if (typeof BroadcastChannel !== "function") return () => {};
   let channel;
   try {
@@ -63,20 +65,15 @@ function watchOtherCopies(name, changed) {
   } catch {
     return () => {};
   }
-  const me = Math.random().toString(36).slice(2);
-  const others = new Set();
   channel.addEventListener("message", ({ data }) => {
-    if (!data || typeof data.from !== "string" || data.from === me) return;
-    if (data.say === "bye") others.delete(data.from);
-    else others.add(data.from);
-    if (data.say === "hello") channel.postMessage({ say: "here", from: me });
-    changed(others.size);
+    if (data?.say === "opened") {
+      channel.postMessage({ say: "stopped" });
+      channel.close();
+      stop();
+    } else if (data?.say === "stopped") stopped();
   });
-  channel.postMessage({ say: "hello", from: me });
-  return () => {
-    channel.postMessage({ say: "bye", from: me });
-    channel.close();
-  };
+  channel.postMessage({ say: "opened" });
+  return () => channel.close();
 }
 
 function readData() {
@@ -204,7 +201,7 @@ export function mountPackage(root) {
   let shown = 0; // the exercise Previous and Next step from
   let current = 0; // the exercise in the frame, or -1 for another page
   let warnings = [];
-  let otherCopies = 0;
+  let notes = []; // said in the status line until the learner's next change is saved
 
   if (api && !session) {
     // The LMS has a session for this page no longer (it was closed, or this is a reload
@@ -218,6 +215,7 @@ export function mountPackage(root) {
   const lms = session
     ? lmsSide(session, exercises, (score, problems) => {
         warnings = problems;
+        notes = [];
         showProgress(score);
       })
     : null;
@@ -274,13 +272,7 @@ export function mountPackage(root) {
     const course = all
       ? `score ${score.raw} of 100, saved to your course.`
       : `score so far ${score.raw} of 100 (exercises not yet done count as 0).`;
-    const twice =
-      otherCopies > 0
-        ? [
-            "These exercises are also open in another tab or window. Close it and work here only: each saves its own work to your course over the other's.",
-          ]
-        : [];
-    status.textContent = lms ? `${done} · ${course}${[...twice, ...warnings].map((w) => ` ${w}`).join("")}` : `${done}.`;
+    status.textContent = lms ? `${done} · ${course}${[...notes, ...warnings].map((w) => ` ${w}`).join("")}` : `${done}.`;
     for (const step of steps) {
       const to = shown + Number(step.dataset.stcPackageStep);
       const disabled = to < 0 || to >= exercises.length;
@@ -323,11 +315,6 @@ export function mountPackage(root) {
   // read, but its saves still reach this page as storage events.
   window.addEventListener("storage", () => showProgress());
   if (lms) {
-    const versions = exercises.map((exercise) => exercise.version.slice(0, 8)).join(",");
-    const leave = watchOtherCopies(`stc-package ${session.get("cmi.core.student_id")} ${versions}`, (count) => {
-      otherCopies = count;
-      showProgress();
-    });
     let closed = false;
     const close = () => {
       if (closed) return;
@@ -335,6 +322,20 @@ export function mountPackage(root) {
       leave();
       lms.close();
     };
+    const versions = exercises.map((exercise) => exercise.version.slice(0, 8)).join(",");
+    const leave = oneCopyAtWork(
+      `stc-package ${session.get("cmi.core.student_id")} ${versions}`,
+      () => {
+        close(); // what this copy holds is saved, and its session ends
+        who.textContent =
+          "You opened these exercises again in another tab or window: carry on there. This copy has saved your work and stopped.";
+        for (const part of root.querySelectorAll(".stc-package__nav, .stc-package__steps, .stc-package__frame")) part.hidden = true;
+      },
+      () => {
+        notes = ["These exercises were open in another tab or window too: that copy has saved your work and stopped, so carry on here."];
+        showProgress();
+      },
+    );
     window.addEventListener("pagehide", close);
     window.addEventListener("beforeunload", close);
     // Back from the browser's page cache, the session has ended: load afresh to say so.
