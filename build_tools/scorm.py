@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -109,11 +109,31 @@ def learner_files(offline_site: Path) -> list[tuple[str, bytes]]:
     return files
 
 
-def learner_search_index(index_json: str) -> str:
-    """A search index without the pages a package leaves out."""
+def learner_search_index(index_json: str, pages: Container[str] | None = None) -> str:
+    """A search index without the pages a package leaves out and, given the `pages` a
+    package holds, without any other page: a result must lead somewhere in the package."""
     index = json.loads(index_json)
-    index["docs"] = [doc for doc in index["docs"] if not _LEFT_OUT.match(doc["location"])]
+    index["docs"] = [
+        doc
+        for doc in index["docs"]
+        if not _LEFT_OUT.match(doc["location"])
+        and (pages is None or (doc["location"].split("#")[0] or "index.html") in pages)
+    ]
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def _searching_only(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """`files` with their search index cut to the pages among them."""
+    pages = {name for name, _ in files if name.endswith(".html")}
+    kept = []
+    for name, data in files:
+        if name == SEARCH_INDEX:
+            data = learner_search_index(data.decode("utf-8"), pages).encode()
+        elif name == SEARCH_SCRIPT:
+            index = learner_search_index(_script_json(data.decode("utf-8")), pages)
+            data = search_index_script(index).encode()
+        kept.append((name, data))
+    return kept
 
 
 def _script_json(script: str) -> str:
@@ -137,11 +157,13 @@ def all_packages(catalogue: Catalogue, offline_site: Path, pages_dir: str) -> di
     exercise_pages = {page_href(e, pages_dir): e.model.id for e in catalogue.exercises}
     zips = {}
     for package in packages(catalogue):
-        files = [
-            (name, content)
-            for name, content in site_files
-            if name not in exercise_pages or exercise_pages[name] in package.ids
-        ]
+        files = _searching_only(
+            [
+                (name, content)
+                for name, content in site_files
+                if name not in exercise_pages or exercise_pages[name] in package.ids
+            ]
+        )
         data = package_data(
             catalogue,
             f"spot-the-claim-{package.name}",

@@ -99,7 +99,14 @@ def check_package(archive: zipfile.ZipFile) -> dict[str, Any]:
     assert locations and not [
         loc for loc in locations if loc.startswith("teachers/") or "answer-key" in loc
     ]
-    assert archive.read("search/search_index.js").startswith(b"var __index = ")
+    # Every result leads to a page in the package, in both forms of the index.
+    assert {(loc.split("#")[0] or "index.html") for loc in locations} <= names
+    script = archive.read("search/search_index.js").decode()
+    assert script.startswith("var __index = ")
+    from_disk = json.loads(script.removeprefix("var __index = ").rstrip().removesuffix(";"))
+    assert from_disk["docs"] == index["docs"]
+    # The manifest keeps no blank lines where files it no longer lists stood.
+    assert "\n\n" not in archive.read("imsmanifest.xml").decode().replace("\r", "")
     return data
 
 

@@ -17,6 +17,23 @@ function fnv(text) {
   return hash.toString(16).padStart(8, "0");
 }
 
+const SEARCH = { "search/search_index.json": "json", "search/search_index.js": "script" };
+const SCRIPT_START = "var __index = ";
+
+/** Rewrites a search index file (`search/search_index.json`, or the script that gives it to
+    pages opened from disk) to list only the `pages` a package holds: a result must lead
+    somewhere in it. */
+function searchOnly(pages, decoder) {
+  return (file, bytes) => {
+    const text = decoder.decode(bytes);
+    const script = SEARCH[file] === "script";
+    const index = JSON.parse(script ? text.trim().slice(SCRIPT_START.length).replace(/;$/u, "") : text);
+    index.docs = index.docs.filter((doc) => pages.has(doc.location.split("#")[0] || "index.html"));
+    const json = JSON.stringify(index);
+    return script ? `${SCRIPT_START}${json.replace(/</g, "\\u003c")};\n` : json;
+  };
+}
+
 /** The zip of the assignment `{ title, ids }`'s package, from the bytes of the package of
     every exercise. Exercises the package does not hold are left out; throws when none is
     left or the package is not one of the site's. */
@@ -48,7 +65,18 @@ export async function assignmentPackage(allExercises, { title, ids }) {
   for (const node of xml.getElementsByTagName("title")) node.textContent = name;
   // The pages of the exercises left out go, and the manifest no longer lists them.
   const kept = entries.filter(([file]) => !leftOut.has(file));
-  for (const node of [...xml.getElementsByTagName("file")]) if (leftOut.has(node.getAttribute("href"))) node.remove();
+  for (const node of [...xml.getElementsByTagName("file")]) {
+    if (!leftOut.has(node.getAttribute("href"))) continue;
+    // The line the file stood on goes with it.
+    if (node.previousSibling?.nodeType === Node.TEXT_NODE) node.previousSibling.remove();
+    node.remove();
+  }
   const manifest = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(xml.documentElement)}\n`;
-  return makeZip(kept.map(([file, bytes]) => [file, file === LAUNCH ? launch : file === MANIFEST ? manifest : bytes]));
+  const search = searchOnly(new Set(kept.map(([file]) => file)), decoder);
+  return makeZip(
+    kept.map(([file, bytes]) => [
+      file,
+      file === LAUNCH ? launch : file === MANIFEST ? manifest : Object.hasOwn(SEARCH, file) ? search(file, bytes) : bytes,
+    ]),
+  );
 }

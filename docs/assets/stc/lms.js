@@ -80,7 +80,9 @@ export function openSession(api) {
       if (call("LMSSetValue", element, value) === "true") return true;
       const code = call("LMSGetLastError");
       session.problemCode = code;
-      session.problem = `${element}: ${call("LMSGetErrorString", code)} (error ${code})`;
+      // An LMS may refuse without setting an error code: "No error (error 0)" would mislead.
+      session.problem =
+        code && code !== "0" ? `${element}: ${call("LMSGetErrorString", code)} (error ${code})` : `${element} was not accepted`;
       return false;
     },
     commit: () => call("LMSCommit", "") === "true",
@@ -143,7 +145,9 @@ export function lessonStatus(score, masteryScore = "") {
     single-character answers, and a passage has more than nine sentences. */
 export function interaction(exercise, mark) {
   const spot = exercise.kind !== "compare";
-  const response = spot ? [...mark.work.picks].sort((a, b) => a - b).join(",") : mark.work.verdict;
+  // Answers shown before the first check: nothing handed in is the learner's own, and
+  // practice after that is not reported.
+  const response = mark.work.answersSeen ? "" : spot ? [...mark.work.picks].sort((a, b) => a - b).join(",") : mark.work.verdict;
   const correct = spot
     ? exercise.answers
         .filter((answer) => facts.verdicts[answer.verdict].target)

@@ -86,6 +86,7 @@ function readData() {
     store, and `report()` to send what the work is now. */
 function lmsSide(session, exercises, notify) {
   const restored = fromSuspendData(session.get("cmi.suspend_data"), exercises);
+  const titles = new Map(exercises.map((exercise) => [exercise.id, exercise.title]));
   const before = { raw: session.get("cmi.core.score.raw"), status: session.get("cmi.core.lesson_status") };
   // Work the LMS recorded that cannot be counted now (unreadable, lost, or for exercises
   // the package no longer has): the score and status it gave are never lowered.
@@ -162,7 +163,7 @@ function lmsSide(session, exercises, notify) {
         warnings.push("Work saved for an earlier version of these exercises no longer fits in your course, so it was left out.");
       if (suspend.notesLeftOut.length)
         warnings.push(
-          `Your notes on ${plural(suspend.notesLeftOut.length, "exercise")} are too long for your course to keep: copy them somewhere before you close this page.`,
+          `Your course has no room for your notes on ${suspend.notesLeftOut.map((id) => `\u201c${titles.get(id)}\u201d`).join(", ")}: copy them somewhere before you close this page, or shorten them.`,
         );
       if (suspend.text.length > SUSPEND_LIMIT)
         warnings.push("Your saved work is longer than some courses keep; if it is missing next time, tell your teacher.");
