@@ -211,6 +211,8 @@ def test_an_assignment_package_reports_to_a_scorm_runtime(
             exercise.locator(f'.stc-unit[data-unit="{number}"]').click()
         exercise.get_by_role("button", name="Check answers").click()
         expect(exercise.locator(".stc-summary")).to_contain_text("You found 3 of 3")
+        # The way on is the package's next exercise, not the site's.
+        expect(exercise.locator(".stc-next")).to_have_text(f"Next exercise: {second['title']}")
         assert page.evaluate("API.LMSGetValue('cmi.core.lesson_status')") == "incomplete"
         assert page.evaluate("API.LMSGetValue('cmi.core.score.raw')") == "50"
         launch.get_by_role("button", name="Next exercise").click()
@@ -223,6 +225,9 @@ def test_an_assignment_package_reports_to_a_scorm_runtime(
         exercise.get_by_role("button", name="Check answers").click()
         expect(launch.locator("[data-stc-package-status]")).to_contain_text(
             "All 2 exercises done · score "
+        )
+        expect(exercise.locator(".stc-next")).to_have_text(
+            "That was the last exercise in this package: see your score above."
         )
         expected_second = round(100 / len(targets))
         score = page.evaluate("API.LMSGetValue('cmi.core.score.raw')")

@@ -9,6 +9,7 @@ import facts from "./facts.js";
 import { assignmentBar, nextStep } from "./flow.js";
 import { markExerciseLinks } from "./marks.js";
 import { OUTCOMES, signed } from "./outcomes.js";
+import { packageExercises } from "./package-scope.js";
 import { answerKey, emptyRecord } from "./records.js";
 import { describeForLearner, learnerName, rank, scoreCompare, scoreSpot } from "./scoring.js";
 import { BLOCKED, load, readOne, write } from "./storage.js";
@@ -40,7 +41,7 @@ export function mountExercise(root) {
   const [checkButton, resetButton, revealButton] = ["Check answers", "Try again", "Show all answers"].map((label, i) =>
     el("button", { type: "button", class: `md-button${i ? "" : " md-button--primary"}` }, label),
   );
-  const next = nextStep(data.id, exercises, set, links);
+  const next = nextStep(data.id, exercises, set, links, packageExercises());
   next.hidden = true;
   let confirmBox = null;
   let prompt = ""; // a prompt in the summary that goes as soon as it no longer applies

@@ -1,17 +1,25 @@
-/* Where a learner goes from an exercise: the next one in the assignment they opened it
-   from, or in the site's order; and, inside an assignment, a bar saying where they are.
+/* Where a learner goes from an exercise: the next one in the LMS package it is in, in the
+   assignment they opened it from, or in the site's order; and, inside an assignment, a bar saying where they are.
    The assignment travels in the page's query, so the bar survives reloads and Material's
    instant navigation. */
 import { withAssignment } from "./assignment-link.js";
 import { el } from "./util.js";
 
 /** The link to follow once an exercise is checked. `exercises` maps each id to its
-    { href, title } in the site's order; `set` is the assignment or null. */
-export function nextStep(id, exercises, set, links) {
+    { href, title } in the site's order; `set` is the assignment or null; `inPackage` the
+    ids of the LMS package's exercises in its order, or null. */
+export function nextStep(id, exercises, set, links, inPackage = null) {
   const wrap = el("p", { class: "stc-next" });
   let href;
   let label;
-  if (set) {
+  if (inPackage) {
+    const after = inPackage[inPackage.indexOf(id) + 1];
+    if (!after || !exercises.has(after)) {
+      wrap.textContent = "That was the last exercise in this package: see your score above.";
+      return wrap;
+    }
+    [href, label] = [exercises.get(after).href, `Next exercise: ${exercises.get(after).title}`];
+  } else if (set) {
     const after = set.ids[set.ids.indexOf(id) + 1];
     [href, label] = after
       ? [withAssignment(exercises.get(after).href, set), `Next exercise: ${exercises.get(after).title}`]

@@ -39,6 +39,16 @@ function keepToPackage(pages) {
   }
 }
 
+/** The ids of the package's exercises in its order, or null outside a package. */
+export function packageExercises() {
+  try {
+    const ids = window.parent !== window ? window.parent.stcPackage?.exercises : null;
+    return Array.isArray(ids) ? ids.filter((id) => typeof id === "string") : null;
+  } catch {
+    return null;
+  }
+}
+
 let watching = false;
 
 /** Keep this page's links to the package, when it is in one; a link made later is kept to

@@ -221,7 +221,10 @@ export function mountPackage(root) {
       })
     : null;
   // The pages the exercise pages in the frame may lead to (see package-scope.js).
-  window.stcPackage = Object.assign(window.stcPackage ?? {}, { pages: data.pages });
+  window.stcPackage = Object.assign(window.stcPackage ?? {}, {
+    pages: data.pages,
+    exercises: exercises.map((exercise) => exercise.id),
+  });
   who.textContent = lms
     ? `${lms.name ? `Signed in as ${lms.name}. ` : ""}${lms.saved}`
     : writable()
