@@ -28,6 +28,7 @@ def test_mouse_only_right_verdict_highlights_the_differences(
     page.get_by_role("button", name="Check answers").click()
     expect(summary(page)).to_have_text(
         "Spot on. Your verdict matches the reference answer: “It goes beyond the source”."
+        " This first check is your result; checks after it are practice."
     )
     # The learner's verdict stays plain to see, tagged, beside the reference's.
     chosen = page.locator(".stc-verdicts label.stc-chosen")
@@ -62,7 +63,8 @@ def test_keyboard_only_with_a_wrong_verdict(checked_page: Page, site_url: str) -
     page.keyboard.press("Enter")
     expect(summary(page)).to_have_text(
         "Keep practising. Your verdict: “The source supports it”. The reference answer: “It"
-        " goes beyond the source”. Read why below."
+        " goes beyond the source”. Read why below. This first check is your result; checks"
+        " after it are practice."
     )
     expect(page.locator(".stc-verdicts label.stc-chosen")).to_have_text(
         "The source supports it: the quoted words say what the article says they say · your verdict"

@@ -38,7 +38,8 @@ def test_mouse_only_with_a_wrong_pick(checked_page: Page, site_url: str) -> None
     expect(summary(page)).to_have_text(
         "Keep practising. You found 1 of 3 unsupported claims and made 1 wrong pick. Each wrong"
         " pick cancels one find. Your reasons: 1 of 1 matched the reference. Read the"
-        " explanations below, then try again."
+        " explanations below, then try again. This first check is your result; checks after"
+        " it are practice."
     )
     passage = page.locator(".stc-passage")
     # Each sentence shows its state in words beside it, and on itself.
@@ -110,7 +111,8 @@ def test_keyboard_only_reaches_a_full_score(checked_page: Page, site_url: str) -
     page.keyboard.press("Enter")
     expect(summary(page)).to_have_text(
         "Spot on. You found 3 of 3 unsupported claims, with no wrong picks. Next time, choose a"
-        " reason for each pick: naming the technique is part of the skill."
+        " reason for each pick: naming the technique is part of the skill. This first check is"
+        " your result; checks after it are practice."
     )
 
 

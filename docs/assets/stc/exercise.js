@@ -104,7 +104,8 @@ export function mountExercise(root) {
   function report(result) {
     let text;
     if (state.answersSeen) text = `Answers seen before your first check, so this result does not count as your own. ${ui.describe(result)}`;
-    else if (isCounted(result)) text = `${learnerName(result.level)}. ${ui.describe(result)}`;
+    else if (isCounted(result))
+      text = `${learnerName(result.level)}. ${ui.describe(result)} This first check is your result; checks after it are practice.`;
     else
       text = `Practice: ${learnerName(result.level)}. ${ui.describe(result)} Your result stays your first check: ${describeForLearner(state.best)}.`;
     summary.textContent = text;
@@ -142,6 +143,8 @@ export function mountExercise(root) {
     }
     report(result);
     save();
+    // The result, not the list of picks above it, is what the learner looks for now.
+    summary.scrollIntoView({ block: "nearest" });
   });
   resetButton.addEventListener("click", () => {
     sync();
