@@ -25,6 +25,7 @@ from .render import exercise_uri, teacher_data, template
 LAUNCH_PAGE = "launch.html"
 MANIFEST = "imsmanifest.xml"
 PACKAGE_DATA_ID = "stc-package-data"
+SCHEMA_DIR = Path(__file__).parent / "scorm_schemas"
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_SCRIPT = "search/search_index.js"
 # Teachers' pages, answer keys and check-up forms stay out of what a learner is given.
@@ -147,7 +148,12 @@ def package_entries(
     launch = launch_page(data).encode()
     names = [name for name, _ in site_files] + [LAUNCH_PAGE]
     xml = manifest(data["identifier"], data["title"], names).encode()
-    return [*site_files, (LAUNCH_PAGE, launch), (MANIFEST, xml)]
+    return [*site_files, (LAUNCH_PAGE, launch), (MANIFEST, xml), *control_files()]
+
+
+def control_files() -> list[tuple[str, bytes]]:
+    """The XML Schemas the manifest names, which SCORM 1.2 puts beside it."""
+    return [(path.name, path.read_bytes()) for path in sorted(SCHEMA_DIR.glob("*.xsd"))]
 
 
 def all_packages(catalogue: Catalogue, offline_site: Path, pages_dir: str) -> dict[str, bytes]:

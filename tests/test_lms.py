@@ -17,7 +17,7 @@ from conftest import ROOT, in_front, serving
 from lxml import etree
 from playwright.sync_api import Page, expect
 
-SCHEMAS = ROOT / "tests" / "fixtures" / "scorm12-schemas"
+SCHEMAS = ROOT / "build_tools" / "scorm_schemas"
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
@@ -72,7 +72,12 @@ def check_package(archive: zipfile.ZipFile) -> dict[str, Any]:
     assert resource.get(f"{ADLCP}scormtype") == "sco" and resource.get("type") == "webcontent"
     assert resource.get("href") in names
     listed = {f.get("href") for f in resource.findall(f"{CP}file")}
-    assert listed == names - {"imsmanifest.xml"}
+    # The schemas the manifest names sit beside it, as SCORM 1.2 asks; they are no content.
+    control = {"imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd"}
+    assert control <= names
+    for name in control:
+        assert archive.read(name) == (SCHEMAS / name).read_bytes()
+    assert listed == names - {"imsmanifest.xml"} - control
     assert not [n for n in names if n.startswith(("teachers/", "check-ups/", "downloads/"))]
     assert not [n for n in names if n.endswith("answer-key.html")]
     launch = archive.read(resource.get("href")).decode()

@@ -188,13 +188,33 @@ test("work for a version the package no longer has is carried along, never dropp
   assert.ok(fromSuspendData(full.text, [changed]).records.has("spot"));
 });
 
+test("suspend data of the first format is read: its records scored again, other versions carried", () => {
+  const mine = { ...withBest(spot, [1, 3], [2]), result: { found: 2, targets: 2, wrong: 0, whyRight: 0, level: "Proficient" } };
+  const other = checked({ ...spot, version: "aaaaaaaa89abcdef" }, [1]);
+  const text = JSON.stringify({
+    format: 1,
+    records: { "stc:v1:spot": mine, "stc:v1:aside:spot:1": mine, "stc:v1:gone": other },
+    texts: { "stc:v1:student": "Ana" },
+  });
+  const back = fromSuspendData(text, [spot]);
+  assert.equal(back.readable, true);
+  const record = back.records.get("spot");
+  assert.deepEqual(record.result, scoreSpot(spot.answers, [2]), "scored again, not taken on trust");
+  assert.deepEqual(record.best, scoreSpot(spot.answers, [1, 3]));
+  assert.deepEqual(Object.keys(back.carried), ["aaaaaaaa"]);
+  const next = JSON.parse(toSuspendData([spot], back.records, new Map(), back.carried).text);
+  assert.equal(next.format, 2, "written back in the current format, nothing lost");
+  assert.deepEqual(Object.keys(next.work).sort(), ["aaaaaaaa", spot.version.slice(0, 8)].sort());
+});
+
 test("suspend data that is not ours, or not as this page writes it, is unreadable", () => {
   const good = JSON.parse(toSuspendData([spot], new Map([["spot", checked(spot, [1])]])).text);
   const key = Object.keys(good.work)[0];
   const hostile = [
     "null",
     "[]",
-    '{"format":1,"records":{}}',
+    '{"format":1,"records":[]}',
+    '{"format":1,"records":{"stc:v1:spot":{"version":"x"}}}',
     '{"format":2}',
     '{"format":2,"work":[]}',
     JSON.stringify({ ...good, work: { ...good.work, notakey: [0, "", "", "", -1] } }),

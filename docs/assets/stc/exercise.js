@@ -184,7 +184,7 @@ export function mountExercise(root) {
         el(
           "p",
           {},
-          "You have not checked this exercise yet. If you show the answers now, it is marked \u201canswers seen\u201d: whatever you score on it afterwards will not count as your own result.",
+          `You have not checked this exercise yet. If you show the answers now, it is marked \u201canswers seen\u201d: whatever you score on it afterwards will not count as your own result.${packageExercises() ? " In your course, it earns 0." : ""}`,
         ),
       ],
       yes: "Show the answers",

@@ -3,7 +3,7 @@
    the suspend data that brings the work back next session, and one interaction per
    exercise. All but `findApi` and `openSession` are pure, for Node's test runner. */
 import facts from "./facts.js";
-import { handedInWork, isRecord } from "./records.js";
+import { handedInWork, isRecord, isSlug } from "./records.js";
 import { percent, rescore } from "./scoring.js";
 
 /** The functions a SCORM 1.2 API object has. */
@@ -310,6 +310,7 @@ export function fromSuspendData(text, exercises) {
     return empty;
   }
   const isMap = (value) => !!value && typeof value === "object" && !Array.isArray(value);
+  if (isMap(data) && data.format === 1 && isMap(data.records)) return fromFormat1(data.records, exercises) ?? empty;
   if (!isMap(data) || data.format !== SUSPEND_FORMAT || !isMap(data.work)) return empty;
   const byKey = new Map(exercises.map((exercise) => [versionKey(exercise.version), exercise]));
   const back = { readable: true, records: new Map(), interactions: new Map(), carried: {} };
@@ -326,6 +327,33 @@ export function fromSuspendData(text, exercises) {
     if (!record || !isRecord(record)) return empty;
     back.records.set(exercise.id, record);
     if (entry[4] >= 0) back.interactions.set(exercise.id, entry[4]);
+  }
+  return back;
+}
+
+/** Suspend data of the first format (the store's records whole, by storage key), as the
+    current format gives it back, or null when anything in it is not a record. Records of
+    the package's exercises are scored again from their picks, a first check only from the
+    answer that made it; records of other versions are carried along. */
+function fromFormat1(stored, exercises) {
+  const byId = new Map(exercises.map((exercise) => [exercise.id, exercise]));
+  const back = { readable: true, records: new Map(), interactions: new Map(), carried: {} };
+  for (const [key, value] of Object.entries(stored)) {
+    const id = key.startsWith(facts.storagePrefix) ? key.slice(facts.storagePrefix.length) : "";
+    if (!isSlug(id)) continue; // the store's other entries: none is work on an exercise
+    if (!isRecord(value)) return null;
+    const exercise = byId.get(id);
+    if (!exercise || exercise.version !== value.version) {
+      back.carried[versionKey(value.version)] = toEntry(value, -1, true);
+      continue;
+    }
+    const record = { ...value, result: rescore(exercise, value), best: null };
+    delete record.bestAnswer;
+    if (value.bestAnswer && !value.answersSeen) {
+      record.best = rescore(exercise, { ...value.bestAnswer, checked: true });
+      if (record.best) record.bestAnswer = value.bestAnswer;
+    }
+    back.records.set(id, record);
   }
   return back;
 }

@@ -235,7 +235,7 @@ export function mountPackage(root) {
   const contents = root.querySelector(".stc-package__contents");
   const wide = window.matchMedia("(min-width: 60em)");
   contents.open = wide.matches;
-  contents.querySelector("summary").textContent = `Exercises in this package (${exercises.length})`;
+  const summary = contents.querySelector("summary");
 
   const items = exercises.map((exercise, i) => {
     const link = el("a", { href: exercise.href }, exercise.title);
@@ -271,6 +271,9 @@ export function mountPackage(root) {
       if (i === current) items[i].link.setAttribute("aria-current", "page");
       else items[i].link.removeAttribute("aria-current");
     });
+    // Where the learner is, also while the list is folded away (on a phone).
+    summary.textContent =
+      current >= 0 ? `Exercise ${current + 1} of ${exercises.length}: all exercises` : `Exercises in this package (${exercises.length})`;
     const all = score.done === score.total;
     const done = all ? `All ${plural(score.total, "exercise")} done` : `${score.done} of ${plural(score.total, "exercise")} done`;
     const course = all
