@@ -210,7 +210,8 @@ def test_no_import_replaces_the_first_check_made_here(page: Page, site_url: str)
     for entry in (stale, worse, better):
         upload(page, progress_file({SPOT: entry}))
         expect(page.locator(".stc-progress [role=status]")).to_have_text(
-            "Nothing to import. Left as saved here (done here, or worked on more recently): "
+            "Nothing to import. Left as saved here, which an import never replaces (work done"
+            " here, newer work, or work on the current version): "
             "“A warning, or a threat?”."
         )
         expect(page.locator(".stc-import-plan")).to_have_count(0)

@@ -286,10 +286,44 @@ def test_a_check_after_the_answers_were_in_view_is_practice(
     unit(page, 2).click()  # the first check's picks again: that is the result, not practice
     page.get_by_role("button", name="Check answers").click()
     expect(summary(page)).to_have_text(re.compile(r"^Keep practising\. You found 1 of 3"))
+    expect(summary(page)).to_contain_text("These are your first check's answers: your result.")
     page.goto(site_url + "progress/")
     expect(page.locator('[data-stc-status="warning-or-threat"]')).to_have_text(
         "Checked: found 1 of 3, no wrong picks: Keep practising"
     )
+
+
+def test_a_check_stored_without_its_first_result_becomes_the_first(
+    checked_page: Page, site_url: str
+) -> None:
+    """A record checked but with no first check kept (saved before that was kept, or brought
+    by a file): its check is the first, so a later one is practice, never a second first."""
+    page = checked_page
+    page.goto(site_url + EXERCISE)
+    version = page.locator(".stc-exercise").get_attribute("data-version")
+    record = {
+        "version": version,
+        "picks": [2, 4, 5],
+        "why": {},
+        "verdict": "",
+        "note": "",
+        "checked": True,
+        "result": None,
+        "best": None,
+        "at": "2026-01-01T00:00:00.000Z",
+        "answersSeen": False,
+    }
+    page.evaluate(
+        "r => localStorage.setItem('stc:v1:warning-or-threat', JSON.stringify(r))", record
+    )
+    page.reload()
+    expect(summary(page)).to_contain_text("Spot on. You found 3 of 3")
+    assert stored(page)["bestAnswer"]["picks"] == [2, 4, 5]
+    page.get_by_role("button", name="Try again").click()
+    unit(page, 1).click()
+    page.get_by_role("button", name="Check answers").click()
+    expect(summary(page)).to_contain_text("Practice: Keep practising.")
+    assert stored(page)["best"]["found"] == 3
 
 
 def test_a_peek_in_another_tab_is_not_undone_by_a_stale_one(

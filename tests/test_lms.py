@@ -322,6 +322,7 @@ def test_a_package_never_lowers_nor_writes_over_what_the_lms_holds(
             "cmi": {
                 "core": {
                     "student_name": "Lee, Ana",
+                    "student_id": "s1",
                     "lesson_status": "passed",
                     "score": {"raw": "80"},
                 },
@@ -378,14 +379,18 @@ def test_a_package_never_lowers_nor_writes_over_what_the_lms_holds(
         assert len(json.loads(page.evaluate("API.LMSGetValue('cmi.suspend_data')"))["work"]) == 2
         # The course opens the package again in another tab: two copies would each save
         # their own work over the other's, so the first saves, ends its session and stops.
+        # This course hands the new copy its work as it stood before the first copy's last
+        # check: that check comes over from the first copy, and is saved by the new one.
         other = in_front(page.context.new_page())
         other.goto(lms + "host.html?twice#" + json.dumps(start))
         expect(
             other.frame_locator("iframe").first.locator("[data-stc-package-status]")
-        ).to_contain_text(
-            "These exercises were open in another tab or window too: that copy has saved your"
+        ).to_have_text(
+            "2 of 16 exercises done · score so far 8 of 100 (exercises not yet done count as 0)."
+            " These exercises were open in another tab or window too: that copy has saved your"
             " work and stopped, so carry on here."
         )
+        assert len(json.loads(other.evaluate("API.LMSGetValue('cmi.suspend_data')"))["work"]) == 2
         expect(launch.locator("[data-stc-package-who]")).to_have_text(
             "You opened these exercises again in another tab or window: carry on there. This"
             " copy has saved your work and stopped."

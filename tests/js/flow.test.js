@@ -5,8 +5,7 @@ import { test } from "node:test";
 import { readAssignment } from "../../docs/assets/stc/assignment-link.js";
 import facts from "../../docs/assets/stc/facts.js";
 import { clip, parseProgressFile } from "../../docs/assets/stc/files.js";
-import { merge } from "../../docs/assets/stc/progress.js";
-import { emptyRecord, isRecord, progressOf } from "../../docs/assets/stc/records.js";
+import { emptyRecord, isRecord, merge, progressOf } from "../../docs/assets/stc/records.js";
 import { describeForLearner, scoreSpot } from "../../docs/assets/stc/scoring.js";
 
 const VERSION = "0123456789abcdef";

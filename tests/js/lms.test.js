@@ -202,6 +202,10 @@ test("suspend data of the first format is read: its records scored again, other 
   assert.deepEqual(record.result, scoreSpot(spot.answers, [2]), "scored again, not taken on trust");
   assert.deepEqual(record.best, scoreSpot(spot.answers, [1, 3]));
   assert.deepEqual(Object.keys(back.carried), ["aaaaaaaa"]);
+  const { bestAnswer, ...unproved } = mine;
+  assert.ok(bestAnswer);
+  const noAnswer = JSON.stringify({ format: 1, records: { "stc:v1:spot": unproved } });
+  assert.equal(fromSuspendData(noAnswer, [spot]).readable, false, "a first check that cannot be scored again");
   const next = JSON.parse(toSuspendData([spot], back.records, new Map(), back.carried).text);
   assert.equal(next.format, 2, "written back in the current format, nothing lost");
   assert.deepEqual(Object.keys(next.work).sort(), ["aaaaaaaa", spot.version.slice(0, 8)].sort());

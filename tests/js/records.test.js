@@ -5,8 +5,8 @@ import { test } from "node:test";
 import fc from "fast-check";
 import facts from "../../docs/assets/stc/facts.js";
 import { duplicateKey, parseProgressFile, resultsFileProblem, withoutHidden } from "../../docs/assets/stc/files.js";
-import { BLOCKED, fitsExercise, importPlan, merge, UNREADABLE } from "../../docs/assets/stc/progress.js";
-import { emptyRecord, isRecord } from "../../docs/assets/stc/records.js";
+import { BLOCKED, fitsExercise, importPlan, UNREADABLE } from "../../docs/assets/stc/progress.js";
+import { emptyRecord, isRecord, merge } from "../../docs/assets/stc/records.js";
 import { levelFor, rank } from "../../docs/assets/stc/scoring.js";
 
 const RUNS = Number(process.env.FC_RUNS || 200);

@@ -101,11 +101,14 @@ export function mountExercise(root) {
     return answerKey(ui.answer()) === answerKey(state.bestAnswer);
   }
 
-  function report(result) {
+  /** Shows `result`; `justMade` when the check that made it is the first, made now. */
+  function report(result, justMade = false) {
     let text;
     if (state.answersSeen) text = `Answers seen before your first check, so this result does not count as your own. ${ui.describe(result)}`;
-    else if (isCounted(result))
+    else if (justMade)
       text = `${learnerName(result.level)}. ${ui.describe(result)} This first check is your result; checks after it are practice.`;
+    else if (isCounted(result))
+      text = `${learnerName(result.level)}. ${ui.describe(result)} These are your first check's answers: your result.`;
     else
       text = `Practice: ${learnerName(result.level)}. ${ui.describe(result)} Your result stays your first check: ${describeForLearner(state.best)}.`;
     summary.textContent = text;
@@ -136,12 +139,13 @@ export function mountExercise(root) {
     }
     state.checked = true;
     state.result = result;
-    if (!state.answersSeen && !state.best) {
+    const first = !state.answersSeen && !state.best;
+    if (first) {
       // The first check: the learner's result, and what they hand in, whatever they try after.
       state.best = result;
       state.bestAnswer = ui.answer();
     }
-    report(result);
+    report(result, first);
     save();
     // The result, not the list of picks above it, is what the learner looks for now.
     summary.scrollIntoView({ block: "nearest" });
@@ -214,6 +218,13 @@ export function mountExercise(root) {
     // A stored result is never shown as it is: it is worked out again from the picks.
     const result = ui.check();
     state.result = result;
+    if (result && !state.best && !state.answersSeen) {
+      // A check stored without its result kept as the first (made before that was kept, or
+      // brought by a file): it is the first check, and no later one may be.
+      state.best = result;
+      state.bestAnswer = ui.answer();
+      save();
+    }
     if (result) report(result);
     else state.checked = false;
   }

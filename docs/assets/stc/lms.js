@@ -341,7 +341,8 @@ function fromFormat1(stored, exercises) {
   for (const [key, value] of Object.entries(stored)) {
     const id = key.startsWith(facts.storagePrefix) ? key.slice(facts.storagePrefix.length) : "";
     if (!isSlug(id)) continue; // the store's other entries: none is work on an exercise
-    if (!isRecord(value)) return null;
+    // A first check that cannot be scored again from its answer is not taken on trust.
+    if (!isRecord(value) || (value.best && !value.bestAnswer)) return null;
     const exercise = byId.get(id);
     if (!exercise || exercise.version !== value.version) {
       back.carried[versionKey(value.version)] = toEntry(value, -1, true);

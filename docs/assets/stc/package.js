@@ -18,7 +18,7 @@ import {
   timespan,
   toSuspendData,
 } from "./lms.js";
-import { progressOf } from "./records.js";
+import { isRecord, merge, progressOf } from "./records.js";
 import { readAll, writable } from "./storage.js";
 import { el, plural } from "./util.js";
 
@@ -54,9 +54,10 @@ class PackageStore {
     another tab or window) while this copy is open, each would save its own work to the
     course over the other's, and a copy opened before a first check could check again after
     the other showed the answers. So the copy opened last carries on: an older copy hears
-    it open, says so and calls `stop`; a newer copy hearing that calls `stopped`. Nothing
-    leaves the browser: BroadcastChannel reaches only pages of this origin. Gives a
-    function to call when this copy closes. */
+    it open, calls `stop` and sends what `stop` gives (its work); a newer copy hearing that,
+    within a few seconds of opening, calls `stopped` with it, once. Nothing leaves the
+    browser: BroadcastChannel reaches only pages of this origin. Gives a function to call
+    when this copy closes. */
 function oneCopyAtWork(name, stop, stopped) {
   if (typeof BroadcastChannel !== "function") return () => {};
   let channel;
@@ -65,15 +66,23 @@ function oneCopyAtWork(name, stop, stopped) {
   } catch {
     return () => {};
   }
+  const opened = Date.now();
+  let heard = false;
+  let stopping = false;
   channel.addEventListener("message", ({ data }) => {
-    if (data?.say === "opened") {
-      channel.postMessage({ say: "stopped" });
+    if (data?.say === "opened" && !stopping) {
+      stopping = true; // stop() closes this copy, which would close the channel first
+      channel.postMessage({ say: "stopped", work: stop() });
       channel.close();
-      stop();
-    } else if (data?.say === "stopped") stopped();
+    } else if (data?.say === "stopped" && !heard && Date.now() - opened < 5000) {
+      heard = true;
+      stopped(data.work);
+    }
   });
   channel.postMessage({ say: "opened" });
-  return () => channel.close();
+  return () => {
+    if (!stopping) channel.close();
+  };
 }
 
 function readData() {
@@ -202,7 +211,7 @@ export function mountPackage(root) {
   let shown = 0; // the exercise Previous and Next step from
   let current = 0; // the exercise in the frame, or -1 for another page
   let warnings = [];
-  let notes = []; // said in the status line until the learner's next change is saved
+  let notes = []; // said in the status line for the rest of the session
 
   if (api && !session) {
     // The LMS has a session for this page no longer (it was closed, or this is a reload
@@ -216,7 +225,6 @@ export function mountPackage(root) {
   const lms = session
     ? lmsSide(session, exercises, (score, problems) => {
         warnings = problems;
-        notes = [];
         showProgress(score);
       })
     : null;
@@ -330,25 +338,54 @@ export function mountPackage(root) {
       lms.close();
     };
     const versions = exercises.map((exercise) => exercise.version.slice(0, 8)).join(",");
-    const leave = oneCopyAtWork(
-      `stc-package ${session.get("cmi.core.student_id")} ${versions}`,
-      () => {
-        close(); // what this copy holds is saved, and its session ends
-        who.textContent =
-          "You opened these exercises again in another tab or window: carry on there. This copy has saved your work and stopped.";
-        for (const part of root.querySelectorAll(".stc-package__nav, .stc-package__steps, .stc-package__frame")) part.hidden = true;
-      },
-      () => {
-        notes = ["These exercises were open in another tab or window too: that copy has saved your work and stopped, so carry on here."];
-        showProgress();
-      },
-    );
+    // Copies are told apart by learner: an LMS that names none gets no such care.
+    const learner = session.get("cmi.core.student_id");
+    const leave = !learner
+      ? () => {}
+      : oneCopyAtWork(
+          `stc-package ${learner} ${versions}`,
+          () => {
+            close(); // what this copy holds is saved, and its session ends
+            who.textContent =
+              "You opened these exercises again in another tab or window: carry on there. This copy has saved your work and stopped.";
+            for (const part of root.querySelectorAll(".stc-package__nav, .stc-package__steps, .stc-package__frame")) part.hidden = true;
+            return [...readAll()];
+          },
+          (work) => {
+            // The course may have given this copy its work as it stood before the other
+            // copy's last change: that work comes over, never replacing what is done here.
+            if (takeOver(work) && current >= 0) show(current);
+            notes = [
+              "These exercises were open in another tab or window too: that copy has saved your work and stopped, so carry on here.",
+            ];
+            showProgress();
+          },
+        );
     window.addEventListener("pagehide", close);
     window.addEventListener("beforeunload", close);
     // Back from the browser's page cache, the session has ended: load afresh to say so.
     window.addEventListener("pageshow", (event) => {
       if (event.persisted && closed) location.reload();
     });
+  }
+
+  /** Work from another copy (id, record pairs), merged into this copy's store exercise by
+      exercise as an import is (see records.js merge); whether anything changed. */
+  function takeOver(work) {
+    if (!Array.isArray(work)) return false;
+    const versions = new Map(exercises.map((exercise) => [exercise.id, exercise.version]));
+    const mine = readAll();
+    let changed = false;
+    for (const pair of work.slice(0, exercises.length)) {
+      const [id, record] = Array.isArray(pair) ? pair : [];
+      if (!versions.has(id) || !isRecord(record) || record.version !== versions.get(id)) continue;
+      const kept = merge(mine.get(id), record, versions.get(id));
+      if (kept === record) {
+        window.stcPackage.store.setItem(PREFIX + id, JSON.stringify(record));
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   // Nothing is reported until the learner changes something: what the LMS recorded before

@@ -8,7 +8,7 @@ import { detection, leaning, sum, tally } from "./discernment.js";
 import { download } from "./downloads.js";
 import facts from "./facts.js";
 import { parseProgressFile } from "./files.js";
-import { countedKey, isSlug, progressOf } from "./records.js";
+import { isSlug, merge, progressOf } from "./records.js";
 import { describeForLearner } from "./scoring.js";
 import { putAsideCheckUp, readAll, readAside, readCheckUp, readOne, replace, storage, writable, writeCheckUp } from "./storage.js";
 import { ask, button, el, plural } from "./util.js";
@@ -89,23 +89,6 @@ function fill(summary, discern) {
   if (link) {
     summary.append(` ${next ? "Carry on with" : done ? "Next up" : "Start with"}: `, el("a", { href: link.href }, link.textContent.trim()));
   } else if (cells.length) summary.append(" Every exercise is done.");
-}
-
-const time = (record) => Date.parse(record.at) || 0;
-
-/** What to keep when a file brings a record for an exercise already saved here, given
-    the exercise's current version. A record for another version never replaces one for
-    the current version. An exercise done here (its first check made, or its answers seen
-    before one) stays as it is: a file cannot bring another first check, better or worse,
-    only the same one with newer work after it. An exercise not done here takes the file's
-    record if that one is done, or else whichever work is newer. */
-export function merge(saved, incoming, current) {
-  if (!saved) return incoming;
-  if (incoming.version !== saved.version) return saved.version === current || incoming.version !== current ? saved : incoming;
-  const mine = countedKey(saved);
-  if (mine) return countedKey(incoming) === mine && time(incoming) > time(saved) ? incoming : saved;
-  if (countedKey(incoming)) return incoming;
-  return time(incoming) > time(saved) ? incoming : saved;
 }
 
 /** Whether a record could have been made on this exercise: results of its kind, out of
@@ -300,7 +283,7 @@ export function mountProgress(page) {
     const extra = [
       plan.added.length ? `${plural(plan.added.length, "exercise")} with nothing saved here will be added.` : "",
       plan.unchanged.length
-        ? `Left as saved here (done here, or worked on more recently): ${plan.unchanged.map(({ id: exerciseId }) => `\u201c${titleOf(exerciseId)}\u201d`).join(", ")}.`
+        ? `Left as saved here, which an import never replaces (work done here, newer work, or work on the current version): ${plan.unchanged.map(({ id: exerciseId }) => `\u201c${titleOf(exerciseId)}\u201d`).join(", ")}.`
         : "",
       "What is replaced is kept aside in this browser, not deleted.",
     ].filter(Boolean);
@@ -343,7 +326,7 @@ export function mountProgress(page) {
       else failed += 1;
     }
     const kept = left.length
-      ? ` Left as saved here (done here, or worked on more recently): ${left.map((id) => `\u201c${titleOf(id)}\u201d`).join(", ")}.`
+      ? ` Left as saved here, which an import never replaces (work done here, newer work, or work on the current version): ${left.map((id) => `\u201c${titleOf(id)}\u201d`).join(", ")}.`
       : "";
     const elsewhere = unknown
       ? ` ${plural(unknown, "exercise")} in the file ${unknown === 1 ? "is" : "are"} not on this site and left out.`

@@ -108,9 +108,27 @@ export function countedKey(record) {
   return JSON.stringify([found, targets, wrong, whyRight, correct, record.bestAnswer ? answerKey(record.bestAnswer) : ""]);
 }
 
-/** What is handed in for an exercise: the first check's attempt (kept through Try again), or else the work as it stands; null when nothing is saved for this
-    version. The assignment's results file and an LMS package both hand in this. */
+/** What is handed in for an exercise: the first check's attempt (kept through Try again),
+    or else the work as it stands; null when nothing is saved for this version. The
+    assignment's results file and an LMS package both hand in this. */
 export function handedInWork(record, version) {
   if (!record || record.version !== version) return null;
   return record.best && record.bestAnswer ? { ...record, ...record.bestAnswer, checked: true, result: record.best } : record;
+}
+
+const time = (record) => Date.parse(record.at) || 0;
+
+/** What to keep when a file brings a record for an exercise already saved here, given
+    the exercise's current version. A record for another version never replaces one for
+    the current version. An exercise done here (its first check made, or its answers seen
+    before one) stays as it is: a file cannot bring another first check, better or worse,
+    only the same one with newer work after it. An exercise not done here takes the file's
+    record if that one is done, or else whichever work is newer. */
+export function merge(saved, incoming, current) {
+  if (!saved) return incoming;
+  if (incoming.version !== saved.version) return saved.version === current || incoming.version !== current ? saved : incoming;
+  const mine = countedKey(saved);
+  if (mine) return countedKey(incoming) === mine && time(incoming) > time(saved) ? incoming : saved;
+  if (countedKey(incoming)) return incoming;
+  return time(incoming) > time(saved) ? incoming : saved;
 }
