@@ -154,8 +154,13 @@ def wait_until_ready(page: Any, shown: int | None = None) -> None:
 
 
 def settled(page: Any) -> Any:
-    """`page` once no CSS transition or animation is running: axe measures colours as they
-    are at that moment, and Material fades the header's title in as the page scrolls."""
+    """`page` once two frames have been drawn since the last change (Material's resize
+    observers have then run: one makes a code block that scrolls sideways focusable) and
+    no CSS transition or animation is running: axe measures colours as they are at that
+    moment, and Material fades the header's title in as the page scrolls."""
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
     page.wait_for_function(
         "document.getAnimations().every(animation => animation.playState !== 'running')"
     )
