@@ -349,7 +349,7 @@ export function mountPackage(root) {
             who.textContent =
               "You opened these exercises again in another tab or window: carry on there. This copy has saved your work and stopped.";
             for (const part of root.querySelectorAll(".stc-package__nav, .stc-package__steps, .stc-package__frame")) part.hidden = true;
-            return [...readAll()];
+            return [...readAll()].filter(([id]) => exercises.some((exercise) => exercise.id === id));
           },
           (work) => {
             // The course may have given this copy its work as it stood before the other
