@@ -26,6 +26,12 @@ def summary(page: Page):
     return page.locator(".stc-summary")
 
 
+def progress_status(page: Page, site_url: str):
+    """The progress page's line for the exercise, the page opened afresh."""
+    page.goto(site_url + "progress/")
+    return page.locator('[data-stc-status="warning-or-threat"]')
+
+
 def test_mouse_only_with_a_wrong_pick(checked_page: Page, site_url: str) -> None:
     page = checked_page
     page.goto(site_url + EXERCISE)
@@ -247,8 +253,7 @@ def test_peeking_is_never_a_clean_best_result(checked_page: Page, site_url: str)
     }
     page.reload()  # and it stays so
     expect(summary(page)).to_contain_text("Answers seen before your first check")
-    page.goto(site_url + "progress/")
-    expect(page.locator('[data-stc-status="warning-or-threat"]')).to_have_text(
+    expect(progress_status(page, site_url)).to_have_text(
         "Checked: found 3 of 3, no wrong picks, after seeing the answers"
     )
 
@@ -258,7 +263,7 @@ def test_a_check_after_the_answers_were_in_view_is_practice(
 ) -> None:
     """The first check is the result: after it the explanations are open, so copying them
     after Try again gives a practice result, never a better one, on the exercise (also
-    after a reload), the progress page and the assignment's hand-in."""
+    when it is opened again) and on the progress page."""
     page = checked_page
     page.goto(site_url + EXERCISE)
     expect(page.locator(".stc-key-note")).to_contain_text("Your first check is your result.")
@@ -275,8 +280,7 @@ def test_a_check_after_the_answers_were_in_view_is_practice(
     )
     record = stored(page)
     assert record["best"]["found"] == 1 and record["bestAnswer"]["picks"] == [2]
-    page.goto(site_url + "progress/")
-    expect(page.locator('[data-stc-status="warning-or-threat"]')).to_have_text(
+    expect(progress_status(page, site_url)).to_have_text(
         "Checked: found 1 of 3, no wrong picks: Keep practising · practice since: found 3"
         " of 3, no wrong picks: Spot on"
     )
@@ -287,8 +291,7 @@ def test_a_check_after_the_answers_were_in_view_is_practice(
     page.get_by_role("button", name="Check answers").click()
     expect(summary(page)).to_have_text(re.compile(r"^Keep practising\. You found 1 of 3"))
     expect(summary(page)).to_contain_text("These are your first check's answers: your result.")
-    page.goto(site_url + "progress/")
-    expect(page.locator('[data-stc-status="warning-or-threat"]')).to_have_text(
+    expect(progress_status(page, site_url)).to_have_text(
         "Checked: found 1 of 3, no wrong picks: Keep practising"
     )
 

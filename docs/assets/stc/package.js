@@ -210,14 +210,20 @@ export function mountPackage(root) {
   const session = api ? openSession(api) : null;
   let shown = 0; // the exercise Previous and Next step from
   let current = 0; // the exercise in the frame, or -1 for another page
+  const versions = new Map(exercises.map((exercise) => [exercise.id, exercise.version]));
   let warnings = [];
   let notes = []; // said in the status line for the rest of the session
+
+  /** This page takes no more work: it says why, and the list, steps and frame go. */
+  function standDown(why) {
+    who.textContent = why;
+    for (const part of root.querySelectorAll(".stc-package__nav, .stc-package__steps, .stc-package__frame")) part.hidden = true;
+  }
 
   if (api && !session) {
     // The LMS has a session for this page no longer (it was closed, or this is a reload
     // after it ended): work done now would reach neither the course nor the next session.
-    who.textContent = "Your course has closed this session. To go on, close this page and open the exercises again from your course.";
-    for (const part of root.querySelectorAll(".stc-package__nav, .stc-package__steps, .stc-package__frame")) part.hidden = true;
+    standDown("Your course has closed this session. To go on, close this page and open the exercises again from your course.");
     document.documentElement.setAttribute("data-stc-ready", "1");
     return;
   }
@@ -337,19 +343,19 @@ export function mountPackage(root) {
       leave();
       lms.close();
     };
-    const versions = exercises.map((exercise) => exercise.version.slice(0, 8)).join(",");
+    const heldVersions = [...versions.values()].map((version) => version.slice(0, 8)).join(",");
     // Copies are told apart by learner: an LMS that names none gets no such care.
     const learner = session.get("cmi.core.student_id");
     const leave = !learner
       ? () => {}
       : oneCopyAtWork(
-          `stc-package ${learner} ${versions}`,
+          `stc-package ${learner} ${heldVersions}`,
           () => {
             close(); // what this copy holds is saved, and its session ends
-            who.textContent =
-              "You opened these exercises again in another tab or window: carry on there. This copy has saved your work and stopped.";
-            for (const part of root.querySelectorAll(".stc-package__nav, .stc-package__steps, .stc-package__frame")) part.hidden = true;
-            return [...readAll()].filter(([id]) => exercises.some((exercise) => exercise.id === id));
+            standDown(
+              "You opened these exercises again in another tab or window: carry on there. This copy has saved your work and stopped.",
+            );
+            return [...readAll()].filter(([id]) => versions.has(id));
           },
           (work) => {
             // The course may have given this copy its work as it stood before the other
@@ -373,7 +379,6 @@ export function mountPackage(root) {
       exercise as an import is (see records.js merge); whether anything changed. */
   function takeOver(work) {
     if (!Array.isArray(work)) return false;
-    const versions = new Map(exercises.map((exercise) => [exercise.id, exercise.version]));
     const mine = readAll();
     let changed = false;
     for (const pair of work.slice(0, exercises.length)) {
